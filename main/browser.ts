@@ -1,0 +1,46 @@
+import { spawn } from 'node:child_process';
+import path from 'node:path';
+import { createCore } from './core';
+import { browserSenderPolicy, startBrowserServer } from './shell/browser-server';
+import { parseShellArgs } from './shell/cli-args';
+
+/** Opens the URL in the user's browser; failure is fine, the URL is printed anyway. */
+function openInBrowser(url: string): void {
+  const command = process.platform === 'darwin' ? 'open' : process.platform === 'win32' ? 'explorer' : 'xdg-open';
+  try {
+    const child = spawn(command, [url], { detached: true, stdio: 'ignore' });
+    child.on('error', () => undefined);
+    child.unref();
+  } catch {
+    // printed below; nothing else to do
+  }
+}
+
+async function main(): Promise<void> {
+  let args;
+  try {
+    args = parseShellArgs(process.argv.slice(2).filter((arg) => arg !== '--browser'));
+  } catch (error) {
+    console.error((error as Error).message);
+    process.exit(2);
+  }
+  const core = createCore({ shell: 'browser' });
+  const server = await startBrowserServer({
+    router: core.createRouter(browserSenderPolicy),
+    rendererDir: path.join(__dirname, '../renderer'),
+    port: args.port,
+  });
+  console.log('Embedded Console (browser shell) is running. Open this URL; it carries this launch’s secret:');
+  console.log(server.launchUrl);
+  if (args.open) openInBrowser(server.launchUrl);
+
+  const stop = () => void server.close().then(() => process.exit(0));
+  process.on('SIGINT', stop);
+  process.on('SIGTERM', stop);
+}
+
+main().catch((error: unknown) => {
+  const message = error instanceof Error ? error.message : String(error);
+  console.error(`The browser shell could not start: ${message}`);
+  process.exit(1);
+});

@@ -1,0 +1,45 @@
+import type { KeychainHealth, ShellKind } from '../preload/contract';
+import { createRouter, type Handlers, type Router, type SenderPolicy } from './ipc/router';
+import { buildAppReport } from './services/app-report';
+import { probeKeychain } from './services/vault/keychain-health';
+import { loadKeytar, type KeytarLoader } from './services/vault/keytar-module';
+
+export interface CoreOptions {
+  shell: ShellKind;
+  keytarLoader?: KeytarLoader;
+  log?: (message: string) => void;
+}
+
+/** The built-in profile that needs no credentials: the first thing a new user sees working. */
+export const SANDBOX_PROFILE = { id: 'sandbox', name: 'Sandbox', baseUrl: 'built-in' } as const;
+
+/**
+ * The main-process core shared by both shells: services plus the handlers bound to the contract.
+ * Each shell wraps it in a router with its own sender policy.
+ */
+export function createCore(options: CoreOptions) {
+  const loader = options.keytarLoader ?? loadKeytar;
+  let keychain: Promise<KeychainHealth> | null = null;
+  const keychainHealth = (refresh = false) => {
+    if (refresh || !keychain) keychain = probeKeychain(loader);
+    return keychain;
+  };
+
+  const handlers: Handlers = {
+    app: {
+      report: async () =>
+        buildAppReport({ shell: options.shell, keychain: await keychainHealth(), activeProfile: { ...SANDBOX_PROFILE } }),
+      checkKeychain: () => keychainHealth(true),
+    },
+  };
+
+  return {
+    handlers,
+    createRouter<S>(policy: SenderPolicy<S>): Router<S> {
+      return createRouter(handlers, policy, {
+        onInternalError: (channel, error) =>
+          (options.log ?? console.error)(`[ipc] ${channel} failed: ${error instanceof Error ? error.stack : String(error)}`),
+      });
+    },
+  };
+}

@@ -1,0 +1,3 @@
+import { startDesktopShell } from './desktop-shell';
+
+void startDesktopShell();

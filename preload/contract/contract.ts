@@ -1,0 +1,11 @@
+import { appChannels } from './app';
+
+/**
+ * The whole IPC surface, namespace by namespace. Main binds a handler to each entry, the preload
+ * exposes each entry on `window.api`, and the renderer calls them through the typed client.
+ */
+export const contract = {
+  app: appChannels,
+} as const;
+
+export type Contract = typeof contract;

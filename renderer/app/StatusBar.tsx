@@ -1,0 +1,28 @@
+import { useEffect } from 'react';
+import { useAppStore } from '../state/store';
+
+export function StatusBar() {
+  const report = useAppStore((s) => s.report);
+  const loadReport = useAppStore((s) => s.loadReport);
+  useEffect(() => {
+    if (report.status === 'idle') void loadReport();
+  }, [report.status, loadReport]);
+
+  if (report.status !== 'ready') {
+    return (
+      <footer className="status-bar" aria-label="Status bar">
+        <span>{report.status === 'error' ? 'The app did not answer' : 'Starting…'}</span>
+      </footer>
+    );
+  }
+  const { shell, activeProfile, keychain } = report.value;
+  return (
+    <footer className="status-bar" aria-label="Status bar">
+      <span aria-label="Shell">{shell === 'desktop' ? 'Desktop' : 'Browser shell'}</span>
+      <span aria-label="Active profile">Profile: {activeProfile.name}</span>
+      <span aria-label="Keychain" className={keychain.status === 'available' ? 'ok' : 'warn'}>
+        Keychain: {keychain.status === 'available' ? 'available' : `unavailable (${keychain.reason.replaceAll('_', ' ')})`}
+      </span>
+    </footer>
+  );
+}

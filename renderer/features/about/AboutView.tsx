@@ -1,0 +1,79 @@
+import { useEffect, useState } from 'react';
+import type { AppReport, KeychainHealth } from '../../../preload/contract';
+import { JsonViewer } from '../../editors/monaco/JsonViewer';
+import { useAppStore } from '../../state/store';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+
+function KeychainLine({ health }: { health: KeychainHealth }) {
+  if (health.status === 'available') return <>Available ({health.backend})</>;
+  return (
+    <>
+      Unavailable: {health.message} <em>{health.remedy}</em>
+    </>
+  );
+}
+
+function Summary({ report }: { report: AppReport }) {
+  return (
+    <dl className="facts" aria-label="Summary">
+      <dt>Version</dt>
+      <dd>{report.version}</dd>
+      <dt>Shell</dt>
+      <dd>{report.shell === 'desktop' ? 'Desktop (Electron)' : 'Browser shell (loopback server)'}</dd>
+      <dt>Platform</dt>
+      <dd>
+        {report.platform.os} {report.platform.arch} ({report.platform.release})
+      </dd>
+      <dt>Keychain</dt>
+      <dd>
+        <KeychainLine health={report.keychain} />
+      </dd>
+      <dt>Active profile</dt>
+      <dd>{report.activeProfile.name}</dd>
+    </dl>
+  );
+}
+
+export function AboutView() {
+  const report = useAppStore((s) => s.report);
+  const loadReport = useAppStore((s) => s.loadReport);
+  const recheckKeychain = useAppStore((s) => s.recheckKeychain);
+  const [copied, setCopied] = useState(false);
+
+  useEffect(() => {
+    if (report.status === 'idle') void loadReport();
+  }, [report.status, loadReport]);
+
+  const copy = async (value: AppReport) => {
+    await navigator.clipboard.writeText(JSON.stringify(value, null, 2));
+    setCopied(true);
+    setTimeout(() => setCopied(false), 1500);
+  };
+
+  return (
+    <section className="view" aria-labelledby="about-title">
+      <header className="view-header">
+        <h1 id="about-title">About &amp; diagnostics</h1>
+        <div className="toolbar" role="toolbar" aria-label="Diagnostics actions">
+          <button type="button" onClick={() => void loadReport()}>
+            Refresh
+          </button>
+          <button type="button" onClick={() => void recheckKeychain()} disabled={report.status !== 'ready'}>
+            Check keychain again
+          </button>
+          <button type="button" onClick={() => report.status === 'ready' && void copy(report.value)} disabled={report.status !== 'ready'}>
+            {copied ? 'Copied' : 'Copy report'}
+          </button>
+        </div>
+      </header>
+      {report.status === 'loading' && <p role="status">Loading diagnostics…</p>}
+      {report.status === 'error' && <ErrorPanel error={report.error} onRetry={() => void loadReport()} />}
+      {report.status === 'ready' && (
+        <>
+          <Summary report={report.value} />
+          <JsonViewer label="Diagnostics report (JSON)" value={report.value} height={420} />
+        </>
+      )}
+    </section>
+  );
+}

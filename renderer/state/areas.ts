@@ -1,0 +1,13 @@
+/** The product's areas, in sidebar order. `ready` turns on as each area ships. */
+export const AREAS = [
+  { id: 'workspaces', label: 'Workspaces', ready: false },
+  { id: 'catalog', label: 'Catalog & JMESPath', ready: false },
+  { id: 'streams', label: 'Stream editor', ready: false },
+  { id: 'templates', label: 'Template drafts', ready: false },
+  { id: 'widget', label: 'Widget preview', ready: false },
+  { id: 'about', label: 'About & diagnostics', ready: true },
+] as const;
+
+export type AreaId = (typeof AREAS)[number]['id'];
+
+export const FIRST_READY_AREA: AreaId = AREAS.find((area) => area.ready)?.id ?? 'about';

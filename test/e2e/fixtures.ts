@@ -1,0 +1,54 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { test as base } from '@playwright/test';
+
+export interface RunningShell {
+  /** The launch URL with its secret, as printed by the shell. */
+  launchUrl: string;
+  origin: string;
+  output: () => string;
+}
+
+const root = path.resolve(__dirname, '../..');
+const entry = path.join(root, 'out', 'main', 'browser.js');
+
+/** Starts the *built* browser shell (never the sources) and reads the URL it prints. */
+export async function startShell(extraArgs: string[] = []): Promise<{ shell: RunningShell; child: ChildProcess }> {
+  if (!existsSync(entry)) throw new Error('out/main/browser.js is missing: run `npm run build` first (npm test does).');
+  const child = spawn(process.execPath, [entry, '--no-open', '--port', '0', ...extraArgs], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  let output = '';
+  const launchUrl = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The browser shell printed no URL within 15 s:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /^(http:\/\/127\.0\.0\.1:\d+\/#secret=[0-9a-f]{64})$/m.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`The browser shell exited with ${code}:\n${output}`)));
+  });
+  return { shell: { launchUrl, origin: new URL(launchUrl).origin, output: () => output }, child };
+}
+
+export const test = base.extend<object, { shell: RunningShell }>({
+  shell: [
+    // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+    // eslint-disable-next-line no-empty-pattern
+    async ({}, use) => {
+      const { shell, child } = await startShell();
+      await use(shell);
+      child.kill('SIGTERM');
+    },
+    { scope: 'worker' },
+  ],
+});
+
+export { expect } from '@playwright/test';

@@ -1,0 +1,116 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import http from 'node:http';
+import os from 'node:os';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../main/core';
+import { browserSenderPolicy, startBrowserServer, type BrowserServer } from '../../main/shell/browser-server';
+import { memoryKeytar } from '../support/fake-keytar';
+
+/** Raw HTTP so that Host and Origin can be forged the way an attacker's page or tool would. */
+function request(port: number, options: { method?: string; path: string; headers?: Record<string, string>; body?: string }) {
+  return new Promise<{ status: number; headers: http.IncomingHttpHeaders; body: string }>((resolve, reject) => {
+    const req = http.request(
+      { host: '127.0.0.1', port, method: options.method ?? 'GET', path: options.path, headers: options.headers, setHost: !options.headers?.Host },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('end', () => resolve({ status: res.statusCode ?? 0, headers: res.headers, body: Buffer.concat(chunks).toString() }));
+      },
+    );
+    req.on('error', reject);
+    req.end(options.body);
+  });
+}
+
+describe('browser shell server', () => {
+  let server: BrowserServer;
+  let good: Record<string, string>;
+
+  beforeAll(async () => {
+    const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
+    const core = createCore({ shell: 'browser', keytarLoader: memoryKeytar() });
+    server = await startBrowserServer({ router: core.createRouter(browserSenderPolicy), rendererDir, maxBodyBytes: 1024 });
+    good = {
+      Host: `127.0.0.1:${server.port}`,
+      Origin: server.origin,
+      'X-Console-Secret': server.secret,
+      'Content-Type': 'application/json',
+    };
+  });
+  afterAll(() => server.close());
+
+  const call = (headers: Record<string, string>, body = '{}', channel = 'app:report') =>
+    request(server.port, { method: 'POST', path: `/ipc/${channel}`, headers, body });
+
+  it('binds to loopback and puts the secret in the URL fragment only', () => {
+    expect(server.origin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(server.launchUrl).toBe(`${server.origin}/#secret=${server.secret}`);
+    expect(server.secret).toMatch(/^[0-9a-f]{64}$/);
+  });
+
+  it('answers a correct call with the Result envelope', async () => {
+    const res = await call(good);
+    expect(res.status).toBe(200);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: true, value: { shell: 'browser' } });
+  });
+
+  it('accepts localhost as well as 127.0.0.1 (same port)', async () => {
+    const res = await call({ ...good, Host: `localhost:${server.port}`, Origin: `http://localhost:${server.port}` });
+    expect(res.status).toBe(200);
+  });
+
+  it('refuses a call without the secret', async () => {
+    const { 'X-Console-Secret': _omit, ...headers } = good;
+    const res = await call(headers);
+    expect(res.status).toBe(401);
+    expect(JSON.parse(res.body)).toMatchObject({ ok: false, error: { code: 'forbidden_sender' } });
+  });
+
+  it('refuses a wrong secret', async () => {
+    expect((await call({ ...good, 'X-Console-Secret': '0'.repeat(64) })).status).toBe(401);
+  });
+
+  it('refuses a foreign Origin even with the secret', async () => {
+    const res = await call({ ...good, Origin: 'https://evil.example' });
+    expect(res.status).toBe(403);
+    expect(res.body).toContain('does not come from this console');
+  });
+
+  it('refuses a missing Origin', async () => {
+    const { Origin: _omit, ...headers } = good;
+    expect((await call(headers)).status).toBe(403);
+  });
+
+  it('refuses a rebinding Host on the API and on static files', async () => {
+    expect((await call({ ...good, Host: `evil.example:${server.port}` })).status).toBe(403);
+    expect((await call({ ...good, Host: '127.0.0.1:1' })).status).toBe(403);
+    const page = await request(server.port, { path: '/', headers: { Host: 'evil.example' } });
+    expect(page.status).toBe(403);
+    expect(page.body).not.toContain('console</title>');
+  });
+
+  it('rejects non-JSON, oversize bodies and bad input with clear errors', async () => {
+    const notJson = await call(good, '{nope');
+    expect(notJson.status).toBe(400);
+    expect(JSON.parse(notJson.body)).toMatchObject({ ok: false, error: { code: 'invalid_input', message: 'The request body is not JSON.' } });
+    expect((await call(good, JSON.stringify({ input: 'x'.repeat(4096) }))).status).toBe(413);
+    const bad = JSON.parse((await call(good, JSON.stringify({ input: { unexpected: true } }))).body);
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+  });
+
+  it('answers unknown channels and wrong methods without crashing', async () => {
+    expect(JSON.parse((await call(good, '{}', 'app:nope')).body)).toMatchObject({ ok: false, error: { code: 'unknown_channel' } });
+    expect((await request(server.port, { method: 'GET', path: '/ipc/app:report', headers: good })).status).toBe(405);
+  });
+
+  it('serves the renderer with the CSP and refuses traversal', async () => {
+    const page = await request(server.port, { path: '/' });
+    expect(page.status).toBe(200);
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['x-content-type-options']).toBe('nosniff');
+    expect((await request(server.port, { path: '/..%2f..%2fetc%2fpasswd' })).status).toBe(404);
+    expect((await request(server.port, { method: 'DELETE', path: '/' })).status).toBe(405);
+  });
+});
