@@ -9,8 +9,12 @@ export default defineConfig({
     build: {
       outDir: 'out/main',
       rolldownOptions: {
-        // index: the Electron shell; browser: the same core behind a loopback HTTP server.
-        input: { index: resolve(root, 'main/index.ts'), browser: resolve(root, 'main/browser.ts') },
+        // index: the Electron shell; browser: the same core behind a loopback HTTP server; sandbox: the API emulator CLI.
+        input: {
+          index: resolve(root, 'main/index.ts'),
+          browser: resolve(root, 'main/browser.ts'),
+          sandbox: resolve(root, 'main/sandbox-cli.ts'),
+        },
       },
     },
   },
