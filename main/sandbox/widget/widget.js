@@ -57,7 +57,7 @@
       if (res.status === 401) throw new TokenExpired();
       return res.text().then(function (text) {
         var body = null;
-        try { body = text ? JSON.parse(text) : null; } catch (e) { body = text; }
+        try { body = text ? JSON.parse(text) : null; } catch { body = text; }
         if (!res.ok) throw new Error(messageOf(body, res.status));
         return body;
       });
