@@ -38,6 +38,29 @@ export async function startShell(extraArgs: string[] = []): Promise<{ shell: Run
   return { shell: { launchUrl, origin: new URL(launchUrl).origin, output: () => output }, child };
 }
 
+/** Starts the *built* sandbox CLI and reads the URL it prints. */
+export async function startBuiltSandbox(extraArgs: string[] = []): Promise<{ url: string; stop: () => void }> {
+  const cli = path.join(root, 'out', 'main', 'sandbox.js');
+  if (!existsSync(cli)) throw new Error('out/main/sandbox.js is missing: run `npm run build` first (npm test does).');
+  const child = spawn(process.execPath, [cli, '--port', '0', ...extraArgs], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+  let output = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`The sandbox printed no URL within 15 s:\n${output}`)), 15_000);
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      const match = /listening on (http:\/\/127\.0\.0\.1:\d+)/.exec(output);
+      if (match?.[1]) {
+        clearTimeout(timer);
+        resolve(match[1]);
+      }
+    };
+    child.stdout?.on('data', onData);
+    child.stderr?.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`The sandbox exited with ${code}:\n${output}`)));
+  });
+  return { url, stop: () => child.kill('SIGTERM') };
+}
+
 export const test = base.extend<object, { shell: RunningShell }>({
   shell: [
     // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
