@@ -93,8 +93,8 @@ export default tseslint.config(
     languageOptions: { sourceType: 'script', globals: { ...globals.browser } },
   },
   {
-    files: ['scripts/**/*.mjs', '*.config.mjs'],
-    languageOptions: { globals: { process: 'readonly', console: 'readonly', URL: 'readonly', setTimeout: 'readonly' } },
+    files: ['scripts/**/*.mjs', 'test/bench/**/*.mjs', '*.config.mjs'],
+    languageOptions: { globals: { ...globals.node } },
   },
   ...boundaryRules,
 );

@@ -34,7 +34,7 @@ async function main(): Promise<void> {
   console.log(server.launchUrl);
   if (args.open) openInBrowser(server.launchUrl);
 
-  const stop = () => void server.close().then(() => process.exit(0));
+  const stop = () => void Promise.all([server.close(), core.close()]).then(() => process.exit(0));
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

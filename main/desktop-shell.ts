@@ -60,6 +60,7 @@ export function startDesktopShell(paths: DesktopPaths = defaultDesktopPaths()): 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
+  app.on('will-quit', () => void core.close());
 
   return app.whenReady().then(() => {
     protocol.handle(APP_SCHEME, createAppSchemeHandler(paths.rendererDir));

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { isDeepStrictEqual } from 'node:util';
 import path from 'node:path';
-import jsonpatch from 'fast-json-patch';
+import jsonpatch, { type Operation } from 'fast-json-patch';
 import jmespath from 'jmespath';
 import { describe, expect, it } from 'vitest';
 
@@ -64,7 +64,7 @@ describe('JMESPath compliance suite (jmespath.js)', () => {
 interface PatchCase {
   comment?: string;
   doc: unknown;
-  patch: jsonpatch.Operation[];
+  patch: Operation[];
   expected?: unknown;
   error?: string;
   disabled?: boolean;

@@ -72,6 +72,23 @@ describe('router over the contract', () => {
     expect(report.channels).toEqual(listChannels().map((c) => c.name));
   });
 
+  it('starts the sandbox in-process for the Sandbox profile, on loopback, without test controls', async () => {
+    const { core, router } = coreRouter();
+    try {
+      const result = await router.dispatch('app:report', undefined, ours);
+      if (!result.ok) throw new Error(result.error.message);
+      const { activeProfile } = appReportSchema.parse(result.value);
+      expect(activeProfile).toMatchObject({ id: 'sandbox', name: 'Sandbox', baseUrl: expect.stringMatching(/^http:\/\/127\.0\.0\.1:\d+$/) });
+      expect((await fetch(`${activeProfile.baseUrl}/api/v1/workspaces`)).status).toBe(401);
+      expect((await fetch(`${activeProfile.baseUrl}/__sandbox/reset`, { method: 'POST' })).status).toBe(404);
+      // Started once: a second report names the same server.
+      const again = await router.dispatch('app:report', undefined, ours);
+      expect(again.ok && (again.value as { activeProfile: { baseUrl: string } }).activeProfile.baseUrl).toBe(activeProfile.baseUrl);
+    } finally {
+      await core.close();
+    }
+  });
+
   it('never lets a thrown error’s text cross the boundary, and logs it instead', async () => {
     const { core } = coreRouter();
     const log: string[] = [];

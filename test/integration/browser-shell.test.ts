@@ -25,12 +25,13 @@ function request(port: number, options: { method?: string; path: string; headers
 
 describe('browser shell server', () => {
   let server: BrowserServer;
+  let core: ReturnType<typeof createCore>;
   let good: Record<string, string>;
 
   beforeAll(async () => {
     const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
-    const core = createCore({ shell: 'browser', keytarLoader: memoryKeytar() });
+    core = createCore({ shell: 'browser', keytarLoader: memoryKeytar() });
     server = await startBrowserServer({ router: core.createRouter(browserSenderPolicy), rendererDir, maxBodyBytes: 1024 });
     good = {
       Host: `127.0.0.1:${server.port}`,
@@ -39,7 +40,7 @@ describe('browser shell server', () => {
       'Content-Type': 'application/json',
     };
   });
-  afterAll(() => server.close());
+  afterAll(() => Promise.all([server.close(), core.close()]));
 
   const call = (headers: Record<string, string>, body = '{}', channel = 'app:report') =>
     request(server.port, { method: 'POST', path: `/ipc/${channel}`, headers, body });
