@@ -70,4 +70,17 @@ test.describe('app frame in the browser shell', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Refresh' })).toBeFocused();
   });
+
+  test('follows the OS colour scheme, in the frame and in Monaco', async ({ page, shell }) => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    await page.goto(shell.launchUrl);
+    const viewer = page.getByRole('region', { name: 'Diagnostics report (JSON)' });
+    await expect(viewer.locator('.monaco-editor')).toHaveClass(/vs-dark/);
+    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await page.emulateMedia({ colorScheme: 'light' });
+    await expect(viewer.locator('.monaco-editor')).not.toHaveClass(/vs-dark/);
+    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(dark).toBe('rgb(30, 30, 30)');
+    expect(light).toBe('rgb(255, 255, 255)');
+  });
 });

@@ -1,0 +1,197 @@
+import { readFileSync } from 'node:fs';
+import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { AppError } from '../../ipc/app-error';
+import { errorFromResponse } from './api-errors';
+import { redactText } from './redaction';
+import { RequestLog, toCurl } from './request-log';
+import { DEFAULT_RETRY_POLICY, retryAfterMs, type RetryPolicy } from './retry-policy';
+
+export interface TransportOptions {
+  /** HTTPS proxy URL (profile setting, else HTTPS_PROXY). */
+  proxy?: string | undefined;
+  /** Extra CA certificate file (PEM) trusted in addition to the system's. */
+  caFile?: string | undefined;
+  connectTimeoutMs?: number;
+}
+
+export interface HttpRequest {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  url: string;
+  /** Bearer token; sent as Authorization and never logged. */
+  token?: string;
+  body?: unknown;
+  headers?: Record<string, string>;
+  /** Whether 5xx / dropped connections may be retried (GET, PUT, DELETE and token mints). */
+  idempotent: boolean;
+  timeoutMs?: number;
+  signal?: AbortSignal;
+  /** Words for error messages: "listing workspaces". */
+  what: string;
+}
+
+export interface HttpResponse<T = unknown> {
+  status: number;
+  body: T;
+  bytes: number;
+}
+
+const sleep = (ms: number, signal?: AbortSignal) =>
+  new Promise<void>((resolve, reject) => {
+    if (signal?.aborted) return reject(signal.reason as Error);
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener(
+      'abort',
+      () => {
+        clearTimeout(timer);
+        reject(signal.reason as Error);
+      },
+      { once: true },
+    );
+  });
+
+class Transient extends Error {
+  constructor(readonly error: AppError) {
+    super(error.message);
+  }
+}
+
+function dispatcherFor(options: TransportOptions): Dispatcher {
+  const ca = options.caFile ? [readFileSync(options.caFile, 'utf8')] : undefined;
+  const connect = { timeout: options.connectTimeoutMs ?? 10_000, ...(ca ? { ca } : {}) };
+  const proxy = options.proxy ?? process.env.HTTPS_PROXY ?? process.env.https_proxy;
+  // Agent keeps one keep-alive pool per origin.
+  if (proxy) return new ProxyAgent({ uri: proxy, requestTls: ca ? { ca } : {}, connect });
+  return new Agent({ connect, keepAliveTimeout: 30_000, connections: 32 });
+}
+
+/**
+ * Every API call of the app goes through here: timeouts, cancellation, the §9.2 retry rules, typed
+ * errors with user-readable messages, and a redacted request log.
+ */
+export class HttpClient {
+  readonly log = new RequestLog();
+  private readonly dispatcher: Dispatcher;
+
+  constructor(
+    options: TransportOptions = {},
+    private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+  ) {
+    this.dispatcher = dispatcherFor(options);
+  }
+
+  async close(): Promise<void> {
+    await this.dispatcher.close();
+  }
+
+  async send<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
+    let rateLimited = 0;
+    let transient = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.once<T>(req, attempt);
+      } catch (error) {
+        if (error instanceof Transient) {
+          if (error.error.code === 'rate_limited' && rateLimited < this.policy.rateLimitRetries) {
+            rateLimited++;
+            const wait = (error.error as AppError & { retryAfterMs?: number | null }).retryAfterMs ?? this.policy.backoffMs(rateLimited);
+            await sleep(wait, req.signal).catch(() => {
+              throw new AppError('cancelled', `Cancelled while waiting to retry ${req.what}.`);
+            });
+            continue;
+          }
+          if (error.error.code !== 'rate_limited' && req.idempotent && transient < this.policy.transientRetries) {
+            transient++;
+            await sleep(this.policy.backoffMs(transient), req.signal).catch(() => {
+              throw new AppError('cancelled', `Cancelled while waiting to retry ${req.what}.`);
+            });
+            continue;
+          }
+          throw error.error;
+        }
+        throw error;
+      }
+    }
+  }
+
+  private async once<T>(req: HttpRequest, attempt: number): Promise<HttpResponse<T>> {
+    const started = performance.now();
+    const startedAt = new Date().toISOString();
+    const timeout = AbortSignal.timeout(req.timeoutMs ?? 30_000);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    if (req.token) headers.authorization = `Bearer ${req.token}`;
+    let payload: string | undefined;
+    if (req.body !== undefined) {
+      payload = JSON.stringify(req.body);
+      headers['content-type'] ??= 'application/json';
+    }
+    const record = (status: number | null, bytes: number, error: string | null) =>
+      this.log.add({
+        method: req.method,
+        url: req.url,
+        status,
+        durationMs: Math.round(performance.now() - started),
+        sizeBytes: bytes,
+        startedAt,
+        attempt,
+        error,
+        curl: toCurl(req.method, req.url, { authorized: req.token !== undefined, body: req.body }),
+      });
+
+    let status: number;
+    let text: string;
+    let retryAfterHeader: string | string[] | undefined;
+    try {
+      const res = await request(req.url, { method: req.method, headers, body: payload, signal, dispatcher: this.dispatcher });
+      status = res.statusCode;
+      retryAfterHeader = res.headers['retry-after'];
+      text = await res.body.text();
+    } catch (error) {
+      const failure = this.transportError(error, req, timeout, signal);
+      record(null, 0, failure.message);
+      if (failure.code === 'network') throw new Transient(failure);
+      throw failure;
+    }
+    const bytes = Buffer.byteLength(text);
+    if (status >= 200 && status < 300) {
+      if (status === 204 || text === '') {
+        record(status, bytes, null);
+        return { status, body: undefined as T, bytes };
+      }
+      try {
+        const body = JSON.parse(text) as T;
+        record(status, bytes, null);
+        return { status, body, bytes };
+      } catch {
+        const failure = new AppError('network', `The answer to ${req.what} arrived incomplete or garbled (HTTP ${status}, ${bytes} bytes).`, { retryable: true, status });
+        record(status, bytes, failure.message);
+        throw new Transient(failure);
+      }
+    }
+    const failure = errorFromResponse(status, text, req.what);
+    record(status, bytes, failure.message);
+    if (status === 429) {
+      throw new Transient(Object.assign(failure, { retryAfterMs: retryAfterMs(retryAfterHeader, Date.now(), this.policy.maxRetryAfterMs) }));
+    }
+    if (status === 502 || status === 503 || status === 504 || status === 500) throw new Transient(failure);
+    throw failure;
+  }
+
+  private transportError(error: unknown, req: HttpRequest, timeout: AbortSignal, signal: AbortSignal): AppError {
+    const code = (error as { code?: string }).code ?? '';
+    if (req.signal?.aborted) return new AppError('cancelled', `Cancelled ${req.what}.`);
+    if (timeout.aborted || signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
+      return new AppError('timeout', `The API did not answer ${req.what} in time.`, { retryable: true });
+    }
+    const where = new URL(req.url).host;
+    const reason =
+      code === 'ECONNREFUSED'
+        ? `nothing is listening at ${where}`
+        : code === 'ENOTFOUND' || code === 'EAI_AGAIN'
+          ? `${where} could not be resolved (offline?)`
+          : code === 'UND_ERR_SOCKET' || code === 'ECONNRESET'
+            ? 'the connection was dropped'
+            : redactText((error as Error).message ?? String(error));
+    return new AppError('network', `Network error while ${req.what}: ${reason}.`, { retryable: true });
+  }
+}
