@@ -76,11 +76,9 @@ test.describe('app frame in the browser shell', () => {
     await page.goto(shell.launchUrl);
     const viewer = page.getByRole('region', { name: 'Diagnostics report (JSON)' });
     await expect(viewer.locator('.monaco-editor')).toHaveClass(/vs-dark/);
-    const dark = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(30, 30, 30)');
     await page.emulateMedia({ colorScheme: 'light' });
     await expect(viewer.locator('.monaco-editor')).not.toHaveClass(/vs-dark/);
-    const light = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
-    expect(dark).toBe('rgb(30, 30, 30)');
-    expect(light).toBe('rgb(255, 255, 255)');
+    await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(255, 255, 255)');
   });
 });
