@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createCore } from './core';
 import { browserSenderPolicy, startBrowserServer } from './shell/browser-server';
 import { parseShellArgs } from './shell/cli-args';
+import { browserShellDataDir } from './services/storage/user-data-dir';
 
 /** Opens the URL in the user's browser; failure is fine, the URL is printed anyway. */
 function openInBrowser(url: string): void {
@@ -24,7 +25,7 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const core = createCore({ shell: 'browser' });
+  const core = createCore({ shell: 'browser', userDataDir: browserShellDataDir() });
   const server = await startBrowserServer({
     router: core.createRouter(browserSenderPolicy),
     rendererDir: path.join(__dirname, '../renderer'),

@@ -1,7 +1,10 @@
 import type { KeychainHealth, ShellKind } from '../preload/contract';
 import { createRouter, type Handlers, type Router, type SenderPolicy } from './ipc/router';
 import { buildAppReport } from './services/app-report';
+import { ProfileService } from './services/profiles/profile-service';
+import { ProfileStore } from './services/profiles/profile-store';
 import { createSandboxHost, type SandboxHost } from './services/sandbox-host';
+import { KeychainSecretStore } from './services/vault/secret-store';
 import { probeKeychain } from './services/vault/keychain-health';
 import { loadKeytar, type KeytarLoader } from './services/vault/keytar-module';
 
@@ -9,11 +12,11 @@ export interface CoreOptions {
   shell: ShellKind;
   keytarLoader?: KeytarLoader;
   sandboxHost?: SandboxHost;
+  /** Where profiles.json lives (the OS user-data folder for the app). */
+  userDataDir: string;
   log?: (message: string) => void;
 }
 
-/** The built-in profile that needs no credentials: the first thing a new user sees working. */
-export const SANDBOX_PROFILE = { id: 'sandbox', name: 'Sandbox' } as const;
 
 /**
  * The main-process core shared by both shells: services plus the handlers bound to the contract.
@@ -28,22 +31,57 @@ export function createCore(options: CoreOptions) {
     return keychain;
   };
 
+  const store = ProfileStore.inFolder(options.userDataDir);
+  const loaded = store.load();
+  const profiles = new ProfileService({
+    store,
+    sandboxUrl: () => sandbox.url(),
+    keychain: async () => {
+      const health = await keychainHealth();
+      return { health, store: health.status === 'available' ? new KeychainSecretStore(await loader()) : null };
+    },
+  });
+  // Every handler waits for the profiles file to be read once.
+  const ready = async <T>(work: () => Promise<T>) => {
+    await loaded;
+    return work();
+  };
+
   const handlers: Handlers = {
     app: {
-      report: async () =>
-        buildAppReport({
-          shell: options.shell,
-          keychain: await keychainHealth(),
-          activeProfile: { ...SANDBOX_PROFILE, baseUrl: await sandbox.url() },
+      report: () =>
+        ready(async () => {
+          const active = await profiles.activeProfile();
+          return buildAppReport({
+            shell: options.shell,
+            keychain: await keychainHealth(),
+            activeProfile: { id: active.id, name: active.name, baseUrl: active.baseUrl },
+          });
         }),
       checkKeychain: () => keychainHealth(true),
+    },
+    profiles: {
+      list: () => ready(() => profiles.list()),
+      create: (fields) => ready(() => profiles.create(fields)),
+      update: ({ id, changes }) => ready(() => profiles.update(id, changes)),
+      remove: ({ id }) => ready(async () => ({ removed: await profiles.remove(id) })),
+      select: ({ id }) => ready(() => profiles.select(id)),
+      testConnection: ({ id }) => ready(() => profiles.testConnection(id)),
+    },
+    credentials: {
+      set: ({ id, clientId, clientSecret, sessionOnly }) => ready(() => profiles.setCredentials(id, { client_id: clientId, client_secret: clientSecret }, sessionOnly)),
+      clear: ({ id }) => ready(() => profiles.clearCredentials(id)),
+      status: ({ id }) => ready(() => profiles.credentialStatus(id)),
     },
   };
 
   return {
     handlers,
     /** Stops what the core started (the in-process sandbox). */
-    close: () => sandbox.stop(),
+    close: async () => {
+      await profiles.close();
+      await sandbox.stop();
+    },
     createRouter<S>(policy: SenderPolicy<S>): Router<S> {
       return createRouter(handlers, policy, {
         onInternalError: (channel, error) =>

@@ -31,7 +31,7 @@ export function startDesktopShell(paths: DesktopPaths = defaultDesktopPaths()): 
   }
 
   const trustedContents = new Set<number>();
-  const core = createCore({ shell: 'desktop' });
+  const core = createCore({ shell: 'desktop', userDataDir: app.getPath('userData') });
   const router = core.createRouter(electronSenderPolicy(trustedContents));
   let mainWindow: BrowserWindow | null = null;
 

@@ -1,4 +1,5 @@
 import { appChannels } from './app';
+import { credentialChannels, profileChannels } from './profiles';
 
 /**
  * The whole IPC surface, namespace by namespace. Main binds a handler to each entry, the preload
@@ -6,6 +7,8 @@ import { appChannels } from './app';
  */
 export const contract = {
   app: appChannels,
+  profiles: profileChannels,
+  credentials: credentialChannels,
 } as const;
 
 export type Contract = typeof contract;

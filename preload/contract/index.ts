@@ -3,3 +3,4 @@ export * from './define';
 export * from './app';
 export * from './contract';
 export * from './api';
+export * from './profiles';

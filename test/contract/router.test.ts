@@ -5,12 +5,13 @@ import { AppError } from '../../main/ipc/app-error';
 import { createRouter, type Handlers } from '../../main/ipc/router';
 import { appReportSchema, channel, listChannels } from '../../preload/contract';
 import { memoryKeytar } from '../support/fake-keytar';
+import { tempDir } from '../support/temp-dir';
 
 const trusted = (sender: { trusted: boolean }) => (sender.trusted ? null : 'not ours');
 const ours = { trusted: true };
 
 function coreRouter(log: string[] = []) {
-  const core = createCore({ shell: 'browser', keytarLoader: memoryKeytar(), log: (line) => log.push(line) });
+  const core = createCore({ shell: 'browser', keytarLoader: memoryKeytar(), userDataDir: tempDir(), log: (line) => log.push(line) });
   return { core, router: core.createRouter(trusted) };
 }
 

@@ -1,5 +1,6 @@
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { test as base } from '@playwright/test';
 
@@ -19,6 +20,8 @@ export async function startShell(extraArgs: string[] = []): Promise<{ shell: Run
   const child = spawn(process.execPath, [entry, '--no-open', '--port', '0', ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A fresh user-data folder per run: no test sees another's profiles.
+    env: { ...process.env, EMBEDDED_CONSOLE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'ec-e2e-')) },
   });
   let output = '';
   const launchUrl = await new Promise<string>((resolve, reject) => {

@@ -31,7 +31,7 @@ describe('browser shell server', () => {
   beforeAll(async () => {
     const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
-    core = createCore({ shell: 'browser', keytarLoader: memoryKeytar() });
+    core = createCore({ shell: 'browser', keytarLoader: memoryKeytar(), userDataDir: mkdtempSync(path.join(os.tmpdir(), 'userdata-')) });
     server = await startBrowserServer({ router: core.createRouter(browserSenderPolicy), rendererDir, maxBodyBytes: 1024 });
     good = {
       Host: `127.0.0.1:${server.port}`,

@@ -12,6 +12,7 @@ const electron = await vi.hoisted(async () => {
     requestSingleInstanceLock: vi.fn(() => true),
     quit: vi.fn(),
     whenReady: vi.fn(() => Promise.resolve()),
+    getPath: vi.fn(() => `/tmp/ec-desktop-test-${process.pid}`),
   });
   const windows: Array<{ options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn>; webContents: { id: number } }> = [];
   class BrowserWindow extends Emitter {

@@ -1,0 +1,137 @@
+import { readdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createCore } from '../../main/core';
+import type { KeytarLoader } from '../../main/services/vault/keytar-module';
+import { KEYCHAIN_SERVICE } from '../../main/services/vault/secret-store';
+import { memoryKeytar } from '../support/fake-keytar';
+import { startHarness, type SandboxHarness } from '../support/sandbox-client';
+import { tempDir } from '../support/temp-dir';
+
+const ours = { verified: true };
+let h: SandboxHarness;
+const cores: Array<ReturnType<typeof createCore>> = [];
+
+beforeAll(async () => {
+  h = await startHarness();
+});
+afterAll(async () => {
+  await Promise.all(cores.map((c) => c.close()));
+  await h.close();
+});
+
+function setup(options: { userDataDir?: string; keytar?: KeytarLoader } = {}) {
+  const userDataDir = options.userDataDir ?? tempDir();
+  const core = createCore({ shell: 'browser', userDataDir, keytarLoader: options.keytar ?? memoryKeytar() });
+  cores.push(core);
+  const router = core.createRouter((s: { verified: boolean }) => (s.verified ? null : 'no'));
+  const call = async (channel: string, input?: unknown) => {
+    const result = await router.dispatch(channel, input, ours);
+    answers.push(JSON.stringify(result));
+    return result;
+  };
+  const value = async <T = Record<string, unknown>>(channel: string, input?: unknown): Promise<T> => {
+    const result = await call(channel, input);
+    if (!result.ok) throw new Error(`${channel}: ${result.error.code} ${result.error.message}`);
+    return result.value as T;
+  };
+  return { userDataDir, call, value };
+}
+const answers: string[] = [];
+const SECRET = 'sandbox';
+
+describe('profiles and credentials over IPC', () => {
+  it('starts with the built-in Sandbox profile active, needing no credentials', async () => {
+    const { value } = setup();
+    const list = await value<{ activeProfileId: string; profiles: Array<{ id: string; builtIn: boolean; baseUrl: string; credentials: { storage: string; present: boolean } }> }>('profiles:list');
+    expect(list.activeProfileId).toBe('sandbox');
+    expect(list.profiles[0]).toMatchObject({ id: 'sandbox', builtIn: true, credentials: { present: true, storage: 'built-in' } });
+    expect(list.profiles[0]?.baseUrl).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(await value('profiles:testConnection', { id: 'sandbox' })).toMatchObject({ ok: true, workspacesSeen: 20 });
+  });
+
+  it('creates a profile, tests it before and after credentials, and keeps it across restarts', async () => {
+    const { value, userDataDir } = setup();
+    const created = await value<{ id: string; credentials: { present: boolean } }>('profiles:create', { name: 'Staging', baseUrl: h.url, defaultRegion: 'EU' });
+    expect(created.credentials.present).toBe(false);
+    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: false, message: expect.stringContaining('no client credentials yet') });
+
+    await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: 'wrong-secret-value' });
+    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: false, message: expect.stringContaining('rejected this profile’s client id or secret') });
+    const status = await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: SECRET });
+    expect(status).toEqual({ present: true, secretTail: '••••', storage: 'keychain' });
+    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: true, message: 'Connected: got an operator token and listed 20 workspaces.' });
+
+    await value('profiles:select', { id: created.id });
+    const again = setup({ userDataDir });
+    const list = await again.value<{ activeProfileId: string; profiles: Array<{ name: string }> }>('profiles:list');
+    expect(list.activeProfileId).toBe(created.id);
+    expect(list.profiles.map((p) => p.name)).toEqual(['Sandbox', 'Staging']);
+    expect(await again.value('app:report')).toMatchObject({ activeProfile: { id: created.id, name: 'Staging', baseUrl: h.url } });
+  });
+
+  it('stores credentials as one keychain entry per profile and shows only a masked tail', async () => {
+    const keytar = memoryKeytar();
+    const { value } = setup({ keytar });
+    const { id } = await value<{ id: string }>('profiles:create', { name: 'Prod', baseUrl: 'https://api.airbyte.ai' });
+    const status = await value('credentials:set', { id, clientId: 'client-abc', clientSecret: 'super-secret-3f2a' });
+    expect(status).toEqual({ present: true, secretTail: '••••3f2a', storage: 'keychain' });
+    const stored = await (await keytar()).getPassword(KEYCHAIN_SERVICE, id);
+    expect(JSON.parse(stored ?? '{}')).toEqual({ client_id: 'client-abc', client_secret: 'super-secret-3f2a' });
+    expect(await value('credentials:clear', { id })).toEqual({ present: false, secretTail: null, storage: 'keychain' });
+    expect(await (await keytar()).getPassword(KEYCHAIN_SERVICE, id)).toBeNull();
+    expect(answers.join('\n')).not.toContain('super-secret-3f2a');
+  });
+
+  it('without a keychain says why and offers session-only storage, never a file', async () => {
+    const noDbus: KeytarLoader = async () => {
+      throw new Error('Cannot autolaunch D-Bus without X11 $DISPLAY');
+    };
+    const { call, value, userDataDir } = setup({ keytar: noDbus });
+    const { id } = await value<{ id: string }>('profiles:create', { name: 'Offline laptop', baseUrl: h.url });
+    const refused = await call('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'keychain_unavailable', message: expect.stringContaining('No D-Bus session bus is running') } });
+    if (!refused.ok) expect(refused.error.message).toContain('this session only');
+    expect(await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET, sessionOnly: true })).toMatchObject({ present: true, storage: 'session' });
+    expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: true });
+    expect(readdirSync(userDataDir)).toEqual(['profiles.json']);
+  });
+
+  it('refuses to edit or delete the Sandbox profile, and names bad fields', async () => {
+    const { call } = setup();
+    expect(await call('profiles:update', { id: 'sandbox', changes: { name: 'x' } })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    expect(await call('profiles:remove', { id: 'sandbox' })).toMatchObject({ ok: false, error: { code: 'validation' } });
+    const bad = await call('profiles:create', { name: ' ', baseUrl: 'ftp://x' });
+    expect(bad).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    if (!bad.ok) expect(bad.error.details?.issues?.map((i) => i.path).sort()).toEqual(['baseUrl', 'name']);
+    expect(await call('profiles:select', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
+  });
+
+  it('deletes a profile with its keychain entry and falls back to the Sandbox profile', async () => {
+    const keytar = memoryKeytar();
+    const { value } = setup({ keytar });
+    const { id } = await value<{ id: string }>('profiles:create', { name: 'Temp', baseUrl: h.url });
+    await value('credentials:set', { id, clientId: 'a', clientSecret: 'b-secret-value' });
+    await value('profiles:select', { id });
+    expect(await value('profiles:remove', { id })).toEqual({ removed: true });
+    expect(await (await keytar()).getPassword(KEYCHAIN_SERVICE, id)).toBeNull();
+    expect(await value('profiles:list')).toMatchObject({ activeProfileId: 'sandbox' });
+  });
+
+  it('moves a corrupt profiles file aside with a notice instead of dropping it', async () => {
+    const userDataDir = tempDir();
+    writeFileSync(path.join(userDataDir, 'profiles.json'), '{"version":1,"profiles":[{"name":');
+    const { value } = setup({ userDataDir });
+    const list = await value<{ notice: string; activeProfileId: string }>('profiles:list');
+    expect(list.activeProfileId).toBe('sandbox');
+    expect(list.notice).toMatch(/could not be read .* It was kept as .*profiles\.json\.corrupt-/);
+    expect(readdirSync(userDataDir).some((f) => f.startsWith('profiles.json.corrupt-'))).toBe(true);
+  });
+
+  it('never puts a secret or token in an IPC answer', () => {
+    const all = answers.join('\n');
+    expect(all).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
+    expect(all).not.toContain('wrong-secret-value');
+    expect(all).not.toContain('b-secret-value');
+  });
+});
