@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { expect, test } from '@playwright/test';
+import { expect, test, type Page } from '@playwright/test';
 import { startBuiltSandbox } from './fixtures';
 
 type RunningSandbox = { url: string; stop: () => void };
@@ -47,6 +47,20 @@ async function mintWidget(sandbox: RunningSandbox, allowedOrigin: string, extra:
   return JSON.parse(Buffer.from(token ?? '', 'base64').toString()) as { token: string; widgetUrl: string };
 }
 
+/** Serves a host page framing a freshly minted widget and opens it; `close` stops the host server. */
+async function openWidget(page: Page, sandbox: RunningSandbox, options: { mintFor?: (hostOrigin: string) => string; extra?: Record<string, unknown> } = {}) {
+  let html = '';
+  const host = await serveHost(() => html);
+  const widget = await mintWidget(sandbox, options.mintFor ? options.mintFor(host.origin) : host.origin, options.extra);
+  html = hostPage(widget.widgetUrl, widget.token);
+  await page.goto(host.origin);
+  return {
+    frame: page.frameLocator('iframe[title="Airbyte widget"]'),
+    events: page.getByRole('list', { name: 'Events' }),
+    close: () => host.server.close(),
+  };
+}
+
 test.describe('sandbox stand-in widget', () => {
   let sandbox: RunningSandbox;
   test.beforeAll(async () => {
@@ -55,18 +69,13 @@ test.describe('sandbox stand-in widget', () => {
   test.afterAll(() => sandbox.stop());
 
   test('lists filtered templates, creates a source and reports it to the host', async ({ page }, testInfo) => {
-    let html = '';
-    const host = await serveHost(() => html);
+    const { frame, events, close } = await openWidget(page, sandbox, { extra: { selected_source_template_tags: ['finance'], selected_source_template_tags_mode: 'any' } });
     try {
-      const widget = await mintWidget(sandbox, host.origin, { selected_source_template_tags: ['finance'], selected_source_template_tags_mode: 'any' });
-      html = hostPage(widget.widgetUrl, widget.token);
-      await page.goto(host.origin);
-      const frame = page.frameLocator('iframe[title="Airbyte widget"]');
       const templates = frame.getByRole('list', { name: 'Source templates' });
       await expect(templates.getByRole('button')).toHaveCount(2);
       await expect(templates).toContainText('Stripe Billing');
       await expect(templates).toContainText('Shopify Store');
-      await expect(page.getByRole('list', { name: 'Events' })).toContainText('auth_token_request');
+      await expect(events).toContainText('auth_token_request');
 
       await templates.getByRole('button', { name: /Stripe Billing/ }).click();
       const form = frame.getByRole('form', { name: 'Configure Stripe Billing' });
@@ -75,7 +84,6 @@ test.describe('sandbox stand-in widget', () => {
       await form.getByLabel('Secret key *').fill('sk_live_very_secret');
       await form.getByRole('button', { name: 'Create source' }).click();
 
-      const events = page.getByRole('list', { name: 'Events' });
       await expect(events).toContainText('source_created');
       await expect(events).toContainText('"account_id":"acct_123"');
       await expect(events).toContainText('"client_secret":"**********"');
@@ -85,42 +93,33 @@ test.describe('sandbox stand-in widget', () => {
       await frame.getByRole('button', { name: 'Close' }).click();
       await expect(events).toContainText('CLOSE_DIALOG');
     } finally {
-      host.server.close();
+      close();
     }
   });
 
   test('reports a failed create as source_create_error with the API message', async ({ page }) => {
-    let html = '';
-    const host = await serveHost(() => html);
+    const { frame, events, close } = await openWidget(page, sandbox);
     try {
-      const widget = await mintWidget(sandbox, host.origin);
-      html = hostPage(widget.widgetUrl, widget.token);
-      await page.goto(host.origin);
-      const frame = page.frameLocator('iframe[title="Airbyte widget"]');
       await frame.getByRole('button', { name: /PostgreSQL Analytics/ }).click();
       await frame.getByRole('button', { name: 'Create source' }).click();
-      await expect(page.getByRole('list', { name: 'Events' })).toContainText('source_create_error');
-      await expect(page.getByRole('list', { name: 'Events' })).toContainText('source_config.host: field required');
+      await expect(events).toContainText('source_create_error');
+      await expect(events).toContainText('source_config.host: field required');
       await expect(frame.getByRole('alert')).toContainText('source_config.host: field required');
     } finally {
-      host.server.close();
+      close();
     }
   });
 
   test('posts nothing to a host whose origin differs from allowedOrigin', async ({ page }) => {
-    let html = '';
-    const host = await serveHost(() => html);
+    // Minted for localhost, hosted on 127.0.0.1: a different origin. The page's frame-ancestors
+    // refuses the foreign host outright, and even a framed widget would post only to localhost.
+    const { frame, events, close } = await openWidget(page, sandbox, { mintFor: (origin) => origin.replace('127.0.0.1', 'localhost') });
     try {
-      // Minted for localhost, hosted on 127.0.0.1: a different origin. The page's frame-ancestors
-      // refuses the foreign host outright, and even a framed widget would post only to localhost.
-      const widget = await mintWidget(sandbox, host.origin.replace('127.0.0.1', 'localhost'));
-      html = hostPage(widget.widgetUrl, widget.token);
-      await page.goto(host.origin);
       await page.waitForTimeout(1000);
-      await expect(page.frameLocator('iframe[title="Airbyte widget"]').getByRole('heading', { name: 'Connect a data source' })).toHaveCount(0);
-      await expect(page.getByRole('list', { name: 'Events' }).getByRole('listitem')).toHaveCount(0);
+      await expect(frame.getByRole('heading', { name: 'Connect a data source' })).toHaveCount(0);
+      await expect(events.getByRole('listitem')).toHaveCount(0);
     } finally {
-      host.server.close();
+      close();
     }
   });
 
@@ -130,35 +129,24 @@ test.describe('sandbox stand-in widget', () => {
   });
 
   test('offers the labelled debug strip', async ({ page }) => {
-    let html = '';
-    const host = await serveHost(() => html);
+    const { frame, events, close } = await openWidget(page, sandbox);
     try {
-      const widget = await mintWidget(sandbox, host.origin);
-      html = hostPage(widget.widgetUrl, widget.token);
-      await page.goto(host.origin);
-      const frame = page.frameLocator('iframe[title="Airbyte widget"]');
       await frame.getByText('Sandbox debug events').click();
       const strip = frame.getByRole('group', { name: 'Sandbox debug events' });
       await strip.getByRole('button', { name: 'Emit source_update_error' }).click();
       await strip.getByRole('button', { name: 'Emit source_updated' }).click();
-      const events = page.getByRole('list', { name: 'Events' });
       await expect(events).toContainText('source_update_error');
       await expect(events).toContainText('Debug source_update_error from the sandbox widget');
       await expect(events).toContainText('source_updated');
     } finally {
-      host.server.close();
+      close();
     }
   });
 
   test('on 401 asks the host for a token once more, then says the token expired', async ({ page }) => {
     const controlled = await startBuiltSandbox(['--controls']);
-    let html = '';
-    const host = await serveHost(() => html);
+    const { frame, events, close } = await openWidget(page, controlled);
     try {
-      const widget = await mintWidget(controlled, host.origin);
-      html = hostPage(widget.widgetUrl, widget.token);
-      await page.goto(host.origin);
-      const frame = page.frameLocator('iframe[title="Airbyte widget"]');
       await frame.getByRole('button', { name: /Stripe Billing/ }).click();
       // Scoped tokens live 1200 s: move the sandbox clock past that; the host only has the old token.
       await fetch(`${controlled.url}/__sandbox/clock`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: '{"advance_s":1300}' });
@@ -166,12 +154,11 @@ test.describe('sandbox stand-in widget', () => {
       await form.getByLabel('Account ID *').fill('acct_1');
       await form.getByLabel('Secret key *').fill('sk_1');
       await form.getByRole('button', { name: 'Create source' }).click();
-      const events = page.getByRole('list', { name: 'Events' });
       await expect(events).toContainText('source_create_error');
       await expect(events.getByRole('listitem').filter({ hasText: 'auth_token_request' })).toHaveCount(2);
       await expect(frame.getByRole('alert')).toHaveText('token expired');
     } finally {
-      host.server.close();
+      close();
       controlled.stop();
     }
   });

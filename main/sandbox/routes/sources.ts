@@ -5,7 +5,7 @@ import type { SandboxContext } from '../context';
 import { connectorById, secretPaths } from '../connectors';
 import { detail, forbidden, notFound, ok, unprocessable, type Reply } from '../http';
 import type { RouteTable } from '../routing';
-import type { Source, SourceTemplate } from '../state';
+import type { Source, SourceTemplate, StreamConfig } from '../state';
 import { defaultsFor, initialStreams, patchStreamConfig, validateStreamConfig } from '../streams';
 import { parseOr422 } from '../validation';
 import { deepMerge } from '../merge';
@@ -151,6 +151,14 @@ async function catalogStream(ctx: SandboxContext, source: Source, name: string) 
   return stream;
 }
 
+/** Records a stream's new settings (or their removal) on the source and persists. */
+function saveStream(ctx: SandboxContext, source: Source, name: string, config: StreamConfig | null): void {
+  if (config) source.streams[name] = config;
+  else delete source.streams[name];
+  source.updated_at = ctx.store.clock.iso();
+  ctx.store.changed();
+}
+
 async function addStream(ctx: SandboxContext): Promise<Reply> {
   const source = ownSource(ctx);
   const body = parseOr422(addSchema, ctx.json(), ['body']);
@@ -158,9 +166,7 @@ async function addStream(ctx: SandboxContext): Promise<Reply> {
   const { stream_name: _n, ...chosen } = body;
   const config = defaultsFor(stream, chosen);
   validateStreamConfig(stream, config);
-  source.streams[stream.name] = config;
-  source.updated_at = ctx.store.clock.iso();
-  ctx.store.changed();
+  saveStream(ctx, source, stream.name, config);
   return ok(config);
 }
 
@@ -171,9 +177,7 @@ async function patchStream(ctx: SandboxContext): Promise<Reply> {
   const current = source.streams[name];
   if (!current) throw notFound(`Stream '${name}' is not configured on this source`);
   const next = patchStreamConfig(stream, current, ctx.json());
-  source.streams[name] = next;
-  source.updated_at = ctx.store.clock.iso();
-  ctx.store.changed();
+  saveStream(ctx, source, name, next);
   return ok(next);
 }
 
@@ -181,11 +185,7 @@ async function removeStream(ctx: SandboxContext): Promise<Reply> {
   const source = ownSource(ctx);
   const name = ctx.params.stream_name ?? '';
   await catalogStream(ctx, source, name);
-  if (source.streams[name]) {
-    delete source.streams[name];
-    source.updated_at = ctx.store.clock.iso();
-    ctx.store.changed();
-  }
+  if (source.streams[name]) saveStream(ctx, source, name, null);
   return { status: 204 };
 }
 
