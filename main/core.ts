@@ -3,6 +3,8 @@ import { createRouter, type Handlers, type Router, type SenderPolicy } from './i
 import { buildAppReport } from './services/app-report';
 import { ProfileService } from './services/profiles/profile-service';
 import { ProfileStore } from './services/profiles/profile-store';
+import { CancellationRegistry } from './services/cancellation';
+import { createLogger } from './services/log';
 import { createSandboxHost, type SandboxHost } from './services/sandbox-host';
 import { KeychainSecretStore } from './services/vault/secret-store';
 import { probeKeychain } from './services/vault/keychain-health';
@@ -31,6 +33,8 @@ export function createCore(options: CoreOptions) {
     return keychain;
   };
 
+  const logger = createLogger(options.log);
+  const cancellation = new CancellationRegistry();
   const store = ProfileStore.inFolder(options.userDataDir);
   const loaded = store.load();
   const profiles = new ProfileService({
@@ -66,12 +70,17 @@ export function createCore(options: CoreOptions) {
       update: ({ id, changes }) => ready(() => profiles.update(id, changes)),
       remove: ({ id }) => ready(async () => ({ removed: await profiles.remove(id) })),
       select: ({ id }) => ready(() => profiles.select(id)),
-      testConnection: ({ id }) => ready(() => profiles.testConnection(id)),
+      testConnection: ({ id, requestId }) => ready(() => cancellation.run(requestId, (signal) => profiles.testConnection(id, signal))),
     },
     credentials: {
       set: ({ id, clientId, clientSecret, sessionOnly }) => ready(() => profiles.setCredentials(id, { client_id: clientId, client_secret: clientSecret }, sessionOnly)),
       clear: ({ id }) => ready(() => profiles.clearCredentials(id)),
       status: ({ id }) => ready(() => profiles.credentialStatus(id)),
+    },
+    requests: {
+      log: () => ready(async () => profiles.requestLog((await profiles.activeProfile()).id)),
+      clear: () => ready(async () => ({ cleared: profiles.clearRequestLog((await profiles.activeProfile()).id) })),
+      cancel: async ({ requestId }) => ({ cancelled: cancellation.cancel(requestId) }),
     },
   };
 
@@ -84,8 +93,7 @@ export function createCore(options: CoreOptions) {
     },
     createRouter<S>(policy: SenderPolicy<S>): Router<S> {
       return createRouter(handlers, policy, {
-        onInternalError: (channel, error) =>
-          (options.log ?? console.error)(`[ipc] ${channel} failed: ${error instanceof Error ? error.stack : String(error)}`),
+        onInternalError: (channel, error) => logger.error('ipc', `${channel} failed:`, error),
       });
     },
   };

@@ -1,5 +1,6 @@
 import { appChannels } from './app';
 import { credentialChannels, profileChannels } from './profiles';
+import { requestChannels } from './requests';
 
 /**
  * The whole IPC surface, namespace by namespace. Main binds a handler to each entry, the preload
@@ -9,6 +10,7 @@ export const contract = {
   app: appChannels,
   profiles: profileChannels,
   credentials: credentialChannels,
+  requests: requestChannels,
 } as const;
 
 export type Contract = typeof contract;

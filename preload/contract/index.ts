@@ -4,3 +4,4 @@ export * from './app';
 export * from './contract';
 export * from './api';
 export * from './profiles';
+export * from './requests';

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { channel } from './define';
+import { requestIdSchema } from './requests';
 
 export const regionSchema = z.enum(['US', 'EU']);
 export type Region = z.infer<typeof regionSchema>;
@@ -55,7 +56,11 @@ export const profileChannels = {
   update: channel({ summary: 'Change a profile’s settings.', input: profileId.extend({ changes: profileFieldsSchema.partial() }), output: profileViewSchema }),
   remove: channel({ summary: 'Delete a profile and its keychain entry.', input: profileId, output: z.object({ removed: z.boolean() }) }),
   select: channel({ summary: 'Make a profile the active one.', input: profileId, output: profileListSchema }),
-  testConnection: channel({ summary: 'Get an operator token and list one page of workspaces.', input: profileId, output: connectionTestSchema }),
+  testConnection: channel({
+    summary: 'Get an operator token and list one page of workspaces.',
+    input: profileId.extend({ requestId: requestIdSchema.optional() }),
+    output: connectionTestSchema,
+  }),
 };
 
 export const credentialChannels = {

@@ -128,6 +128,36 @@ describe('profiles and credentials over IPC', () => {
     expect(readdirSync(userDataDir).some((f) => f.startsWith('profiles.json.corrupt-'))).toBe(true);
   });
 
+  it('shows the active profile’s calls in the request log, redacted, with copy-as-curl', async () => {
+    const { value } = setup();
+    await value('profiles:testConnection', { id: 'sandbox' });
+    const log = await value<Array<{ method: string; url: string; status: number; curl: string }>>('requests:log');
+    expect(log.map((e) => `${e.method} ${new URL(e.url).pathname} ${e.status}`)).toEqual([
+      'POST /api/v1/account/applications/token 200',
+      'GET /api/v1/workspaces 200',
+    ]);
+    expect(log[1]?.curl).toMatch(/^curl -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/v1\/workspaces\?limit=20' -H 'Authorization: Bearer \$TOKEN'$/);
+    expect(log[0]?.curl).toContain('"client_secret":"$CLIENT_SECRET"');
+    expect(await value('requests:clear')).toEqual({ cleared: true });
+    expect(await value('requests:log')).toEqual([]);
+  });
+
+  it('cancels a running call by its request id', async () => {
+    const { value, call } = setup();
+    const { id } = await value<{ id: string }>('profiles:create', { name: 'Slow', baseUrl: h.url });
+    await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET, sessionOnly: true });
+    await h.call('POST', '/__sandbox/faults', { body: { route: 'GET /api/v1/workspaces', kind: 'latency', ms: 5000 } });
+    const started = performance.now();
+    const running = value('profiles:testConnection', { id, requestId: 'test-conn-1' });
+    await new Promise((r) => setTimeout(r, 150));
+    expect(await value('requests:cancel', { requestId: 'test-conn-1' })).toEqual({ cancelled: true });
+    expect(await running).toMatchObject({ ok: false, message: expect.stringMatching(/^Cancelled/) });
+    expect(performance.now() - started).toBeLessThan(2000);
+    expect(await value('requests:cancel', { requestId: 'test-conn-1' })).toEqual({ cancelled: false });
+    expect(await call('requests:cancel', { requestId: 'no spaces allowed' })).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    await h.call('DELETE', '/__sandbox/faults');
+  });
+
   it('never puts a secret or token in an IPC answer', () => {
     const all = answers.join('\n');
     expect(all).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);

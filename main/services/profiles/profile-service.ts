@@ -140,10 +140,16 @@ export class ProfileService {
     return this.clients.get(id)?.http.log.list() ?? [];
   }
 
-  async testConnection(id: string) {
+  clearRequestLog(id: string): boolean {
+    const entry = this.clients.get(id);
+    entry?.http.log.clear();
+    return entry !== undefined;
+  }
+
+  async testConnection(id: string, signal?: AbortSignal) {
     try {
       const client = await this.client(id);
-      const first = await client.workspacePages({ limit: 20 }).next();
+      const first = await client.workspacePages({ limit: 20 }, signal ? { signal } : {}).next();
       const seen = first.value?.length ?? 0;
       return { ok: true, message: `Connected: got an operator token and listed ${seen} workspace${seen === 1 ? '' : 's'}.`, workspacesSeen: seen };
     } catch (error) {
