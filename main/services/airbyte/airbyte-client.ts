@@ -247,15 +247,15 @@ export class AirbyteClient {
   }
 
   /** Creates a workspace the only way the API allows: a first mint with its name and region. */
-  async createWorkspace(name: string, regionId: string): Promise<{ workspaceId: string; created: boolean }> {
-    const before = await this.findWorkspaceByName(name);
+  async createWorkspace(name: string, regionId: string, options: CallOptions = {}): Promise<{ workspaceId: string; created: boolean }> {
+    const before = await this.findWorkspaceByName(name, options);
     const token = await this.mintScoped(name, regionId);
     const info = await this.scopedTokenInfoWith(token);
     return { workspaceId: info.workspace_id, created: before === null };
   }
 
-  private async findWorkspaceByName(name: string): Promise<ApiWorkspace | null> {
-    for await (const page of this.workspacePages({ nameContains: name })) {
+  private async findWorkspaceByName(name: string, options: CallOptions): Promise<ApiWorkspace | null> {
+    for await (const page of this.workspacePages({ nameContains: name }, options)) {
       const found = page.find((w) => w.name === name);
       if (found) return found;
     }

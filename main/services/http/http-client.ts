@@ -1,4 +1,5 @@
 import { readFileSync } from 'node:fs';
+import tls from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { AppError } from '../../ipc/app-error';
 import { errorFromResponse } from './api-errors';
@@ -56,7 +57,8 @@ class Transient extends Error {
 }
 
 function dispatcherFor(options: TransportOptions): Dispatcher {
-  const ca = options.caFile ? [readFileSync(options.caFile, 'utf8')] : undefined;
+  // Added to Node's bundled roots, not instead of them: a corporate CA must not break public hosts.
+  const ca = options.caFile ? [...tls.rootCertificates, readFileSync(options.caFile, 'utf8')] : undefined;
   const connect = { timeout: options.connectTimeoutMs ?? 10_000, ...(ca ? { ca } : {}) };
   const proxy = options.proxy ?? process.env.HTTPS_PROXY ?? process.env.https_proxy;
   // Agent keeps one keep-alive pool per origin.
