@@ -13,3 +13,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.mjs') && (!
   const mod = await import(pathToFileURL(path.join(dir, file)).href);
   await mod.run();
 }
+
+// TypeScript benchmarks (they import the app's sources) run through vitest's transform.
+if (!only || 'client'.includes(only)) {
+  const { spawnSync } = await import('node:child_process');
+  const ts = spawnSync(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', '--config', 'vitest.bench.config.mts', '--reporter=dot', '--silent=false'], { cwd: root, stdio: 'inherit' });
+  if (ts.status !== 0) process.exit(ts.status ?? 1);
+}

@@ -61,11 +61,13 @@ export async function run() {
     await downloads;
     const maxQuiet = Math.max(...quiet.latencies);
     const maxNoisy = Math.max(...noisy.latencies);
+    // The stall: how much longer the worst small request took than a typical one on a quiet server.
+    const stall = maxNoisy - percentile(quiet.latencies, 50);
     console.log(
       `small GETs during ${discovers} discovers of the ${fmt(size / 1048576, 1)} MB catalog: p99 ${fmt(percentile(noisy.latencies, 99), 1)} ms, ` +
         `max ${fmt(maxNoisy, 1)} ms vs quiet p99 ${fmt(percentile(quiet.latencies, 99), 1)} ms, max ${fmt(maxQuiet, 1)} ms → ` +
-        `p99 ratio ${fmt(percentile(noisy.latencies, 99) / percentile(quiet.latencies, 99), 2)}, worst stall ${fmt(maxNoisy - maxQuiet, 1)} ms ` +
-        `(goal ≤ 100 ms: ${maxNoisy - maxQuiet <= 100 ? 'met' : 'NOT met'})`,
+        `p99 ratio ${fmt(percentile(noisy.latencies, 99) / percentile(quiet.latencies, 99), 2)}, worst stall ${fmt(stall, 1)} ms ` +
+        `(goal ≤ 100 ms: ${stall <= 100 ? 'met' : 'NOT met'})`,
     );
   } finally {
     sandbox.stop();
