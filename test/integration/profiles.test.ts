@@ -97,6 +97,15 @@ describe('profiles and credentials over IPC', () => {
     expect(readdirSync(userDataDir)).toEqual(['profiles.json']);
   });
 
+  it('updates a profile’s settings and uses them on the next call', async () => {
+    const { value } = setup();
+    const { id } = await value<{ id: string }>('profiles:create', { name: 'Moving', baseUrl: 'http://127.0.0.1:9' });
+    await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET, sessionOnly: true });
+    expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: false, message: expect.stringContaining('nothing is listening at 127.0.0.1:9') });
+    expect(await value('profiles:update', { id, changes: { baseUrl: h.url, defaultRegion: 'EU' } })).toMatchObject({ baseUrl: h.url, defaultRegion: 'EU', name: 'Moving' });
+    expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: true });
+  });
+
   it('refuses to edit or delete the Sandbox profile, and names bad fields', async () => {
     const { call } = setup();
     expect(await call('profiles:update', { id: 'sandbox', changes: { name: 'x' } })).toMatchObject({ ok: false, error: { code: 'validation' } });

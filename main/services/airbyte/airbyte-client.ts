@@ -5,6 +5,14 @@ import { jwtExpiryMs } from '../tokens/jwt-claims';
 import { TokenCache } from '../tokens/token-cache';
 import {
   catalogSchema,
+  createdSourceSchema,
+  cronDescriptionSchema,
+  destinationDefinitionsSchema,
+  fullConnectionTemplateSchema,
+  sourceDefinitionsSchema,
+  sourceTemplateSchema,
+  tagListSchema,
+  tagSchema,
   connectionTemplateListSchema,
   deletedSchema,
   operatorTokenSchema,
@@ -313,5 +321,105 @@ export class AirbyteClient {
     for (const tag of filter.tags ?? []) q.append('tags', tag);
     q.set('tags_mode', filter.mode ?? 'all');
     return this.operatorCall(connectionTemplateListSchema, 'listing connection templates', (token) => ({ method: 'GET', url: this.url('/api/v1/integrations/templates/connections', q), token, idempotent: true }), options);
+  }
+
+  createSourceTemplate(body: Record<string, unknown>, options?: CallOptions) {
+    // A create is never repeated without the user's word (it would make a second template).
+    return this.operatorCall(sourceTemplateSchema, 'creating a source template', (token) => ({ method: 'POST', url: this.url('/api/v1/integrations/templates/sources'), token, body, idempotent: false }), options);
+  }
+
+  getSourceTemplate(id: string, options?: CallOptions) {
+    return this.operatorCall(sourceTemplateSchema, 'reading a source template', (token) => ({ method: 'GET', url: this.url(`/api/v1/integrations/templates/sources/${encodeURIComponent(id)}`), token, idempotent: true }), options);
+  }
+
+  /** `propagate` is always sent: its default (false) is easy to forget and changes existing sources. */
+  patchSourceTemplate(id: string, changes: Record<string, unknown> & { propagate: boolean }, options?: CallOptions) {
+    return this.operatorCall(sourceTemplateSchema, 'updating a source template', (token) => ({ method: 'PATCH', url: this.url(`/api/v1/integrations/templates/sources/${encodeURIComponent(id)}`), token, body: changes, idempotent: false }), options);
+  }
+
+  deleteSourceTemplate(id: string, options?: CallOptions) {
+    return this.operatorCall(deletedSchema, 'deleting a source template', (token) => ({ method: 'DELETE', url: this.url(`/api/v1/integrations/templates/sources/${encodeURIComponent(id)}`), token, idempotent: true }), options);
+  }
+
+  tagSourceTemplate(id: string, tag: string, options?: CallOptions) {
+    return this.operatorCall(sourceTemplateSchema, 'tagging a source template', (token) => ({ method: 'POST', url: this.url(`/api/v1/integrations/templates/sources/${encodeURIComponent(id)}/tags`), token, body: { tag }, idempotent: true }), options);
+  }
+
+  untagSourceTemplate(id: string, tag: string, options?: CallOptions) {
+    return this.operatorCall(sourceTemplateSchema, 'untagging a source template', (token) => ({ method: 'DELETE', url: this.url(`/api/v1/integrations/templates/sources/${encodeURIComponent(id)}/tags/${encodeURIComponent(tag)}`), token, idempotent: true }), options);
+  }
+
+  createConnectionTemplate(body: Record<string, unknown>, options?: CallOptions) {
+    return this.operatorCall(fullConnectionTemplateSchema, 'creating a connection template', (token) => ({ method: 'POST', url: this.url('/api/v1/integrations/templates/connections'), token, body, idempotent: false }), options);
+  }
+
+  getConnectionTemplate(id: string, options?: CallOptions) {
+    return this.operatorCall(fullConnectionTemplateSchema, 'reading a connection template', (token) => ({ method: 'GET', url: this.url(`/api/v1/integrations/templates/connections/${encodeURIComponent(id)}`), token, idempotent: true }), options);
+  }
+
+  patchConnectionTemplate(id: string, changes: Record<string, unknown>, options?: CallOptions) {
+    return this.operatorCall(fullConnectionTemplateSchema, 'updating a connection template', (token) => ({ method: 'PATCH', url: this.url(`/api/v1/integrations/templates/connections/${encodeURIComponent(id)}`), token, body: changes, idempotent: false }), options);
+  }
+
+  deleteConnectionTemplate(id: string, options?: CallOptions) {
+    return this.operatorCall(deletedSchema, 'deleting a connection template', (token) => ({ method: 'DELETE', url: this.url(`/api/v1/integrations/templates/connections/${encodeURIComponent(id)}`), token, idempotent: true }), options);
+  }
+
+  tagConnectionTemplate(id: string, tag: string, options?: CallOptions) {
+    return this.operatorCall(fullConnectionTemplateSchema, 'tagging a connection template', (token) => ({ method: 'POST', url: this.url(`/api/v1/integrations/templates/connections/${encodeURIComponent(id)}/tags`), token, body: { tag }, idempotent: true }), options);
+  }
+
+  untagConnectionTemplate(id: string, tag: string, options?: CallOptions) {
+    return this.operatorCall(fullConnectionTemplateSchema, 'untagging a connection template', (token) => ({ method: 'DELETE', url: this.url(`/api/v1/integrations/templates/connections/${encodeURIComponent(id)}/tags/${encodeURIComponent(tag)}`), token, idempotent: true }), options);
+  }
+
+  describeCron(cronExpression: string, options?: CallOptions) {
+    return this.operatorCall(cronDescriptionSchema, 'describing a schedule', (token) => ({ method: 'POST', url: this.url('/api/v1/integrations/templates/connections/cron/describe'), token, body: { cron_expression: cronExpression }, idempotent: true }), options);
+  }
+
+  // --- tags (operator) ------------------------------------------------------------------------
+
+  listTags(options?: CallOptions) {
+    return this.operatorCall(tagListSchema, 'listing tags', (token) => ({ method: 'GET', url: this.url('/api/v1/integrations/templates/tags'), token, idempotent: true }), options);
+  }
+
+  createTag(name: string, options?: CallOptions) {
+    return this.operatorCall(tagSchema, 'creating a tag', (token) => ({ method: 'POST', url: this.url('/api/v1/integrations/templates/tags'), token, body: { name }, idempotent: false }), options);
+  }
+
+  renameTag(name: string, newName: string, options?: CallOptions) {
+    return this.operatorCall(tagSchema, 'renaming a tag', (token) => ({ method: 'PUT', url: this.url(`/api/v1/integrations/templates/tags/${encodeURIComponent(name)}`), token, body: { name: newName }, idempotent: true }), options);
+  }
+
+  deleteTag(name: string, options?: CallOptions) {
+    return this.operatorCall(deletedSchema, 'deleting a tag', (token) => ({ method: 'DELETE', url: this.url(`/api/v1/integrations/templates/tags/${encodeURIComponent(name)}`), token, idempotent: true }), options);
+  }
+
+  // --- definitions, sources, widget -----------------------------------------------------------
+
+  sourceDefinitions(name?: string, options?: CallOptions) {
+    const q = new URLSearchParams(name ? { name } : {});
+    return this.operatorCall(sourceDefinitionsSchema, 'listing connectors', (token) => ({ method: 'GET', url: this.url('/api/v1/integrations/definitions/sources', q), token, idempotent: true }), options);
+  }
+
+  destinationDefinitions(options?: CallOptions) {
+    return this.operatorCall(destinationDefinitionsSchema, 'listing destinations', (token) => ({ method: 'GET', url: this.url('/api/v1/integrations/definitions/destinations'), token, idempotent: true }), options);
+  }
+
+  createSource(workspace: WorkspaceRef, body: { name: string; source_template_id: string; source_config?: Record<string, unknown>; selected_connection_template_tags?: string[]; selected_connection_template_tags_mode?: 'any' | 'all' }, options?: CallOptions) {
+    return this.scopedCall(workspace, createdSourceSchema, 'creating a source', (token) => ({
+      method: 'POST', url: this.url('/api/v1/embedded/sources'), token,
+      // The tag mode is always explicit (its default differs from the template lists').
+      body: { selected_connection_template_tags_mode: 'any', ...body, workspace_id: workspace.id }, idempotent: false,
+    }), options);
+  }
+
+  /** A widget token (base64 of {token, widgetUrl}); it carries a scoped token, so it stays in main. */
+  async widgetToken(body: { workspace_name: string; allowed_origin: string; region_id?: string; selected_source_template_tags?: string[]; selected_source_template_tags_mode?: 'any' | 'all'; selected_connection_template_tags?: string[]; selected_connection_template_tags_mode?: 'any' | 'all' }, options?: CallOptions): Promise<string> {
+    const result = await this.operatorCall(tokenSchema, 'getting a widget token', (token) => ({
+      method: 'POST', url: this.url('/api/v1/embedded/widget-token'), token,
+      body: { selected_source_template_tags_mode: 'any', selected_connection_template_tags_mode: 'any', ...body }, idempotent: true,
+    }), options);
+    return result.token;
   }
 }

@@ -82,3 +82,35 @@ export const connectionTemplateSchema = z.object({
   tags: z.array(z.string()).default([]),
 });
 export const connectionTemplateListSchema = z.object({ data: z.array(connectionTemplateSchema) });
+
+export const sourceTemplateSchema = sourceTemplateItemSchema.extend({
+  user_config_spec: z.looseObject({ connectionSpecification: z.looseObject({}).nullable().optional() }).optional(),
+  partial_default_config: z.record(z.string(), z.unknown()).optional(),
+  auth_tooltip: z.string().nullable().optional(),
+  created_at: z.string().optional(),
+  updated_at: z.string().optional(),
+});
+
+export const createdSourceSchema = z.object({
+  id: z.string(),
+  name: z.string(),
+  source_template: sourceTemplateSchema.nullable().optional(),
+  replication_config: z.record(z.string(), z.unknown()).optional(),
+  created_at: z.string().optional(),
+});
+
+export const fullConnectionTemplateSchema = connectionTemplateSchema.extend({
+  organization_id: z.string().optional(),
+  destination_definition_id: z.string().nullable().optional(),
+  destination_config: z.record(z.string(), z.unknown()).nullable().optional(),
+  non_breaking_changes_preference: z.string().nullable().optional(),
+  sync_on_create: z.boolean().nullable().optional(),
+});
+
+export const tagSchema = z.object({ id: z.string(), name: z.string(), created_at: z.string().optional(), updated_at: z.string().optional() });
+export const tagListSchema = z.object({ data: z.array(tagSchema) });
+export const cronDescriptionSchema = z.object({ description: z.string(), is_valid: z.boolean() });
+export const sourceDefinitionsSchema = z.object({
+  definitions: z.array(z.object({ sourceDefinitionId: z.string(), name: z.string(), dockerRepository: z.string().optional(), iconUrl: z.string().nullable().optional() })),
+});
+export const destinationDefinitionsSchema = z.object({ destinations: z.array(z.object({ id: z.string(), name: z.string(), icon: z.string().nullable().optional() })) });
