@@ -3,6 +3,8 @@ import { createRouter, type Handlers, type Router, type SenderPolicy } from './i
 import { buildAppReport } from './services/app-report';
 import { ProfileService } from './services/profiles/profile-service';
 import { ProfileStore } from './services/profiles/profile-store';
+import { RegionRegistry } from './services/profiles/region-registry';
+import { WorkspaceService } from './services/workspaces/workspace-service';
 import { CancellationRegistry } from './services/cancellation';
 import { createLogger } from './services/log';
 import { createSandboxHost, type SandboxHost } from './services/sandbox-host';
@@ -36,7 +38,8 @@ export function createCore(options: CoreOptions) {
   const logger = createLogger(options.log);
   const cancellation = new CancellationRegistry();
   const store = ProfileStore.inFolder(options.userDataDir);
-  const loaded = store.load();
+  const regions = RegionRegistry.inFolder(options.userDataDir);
+  const loaded = Promise.all([store.load(), regions.load()]);
   const profiles = new ProfileService({
     store,
     sandboxUrl: () => sandbox.url(),
@@ -45,6 +48,9 @@ export function createCore(options: CoreOptions) {
       return { health, store: health.status === 'available' ? new KeychainSecretStore(await loader()) : null };
     },
   });
+  const workspaces = new WorkspaceService({ profiles, regions, sandboxRegion: (id) => sandbox.regionOf(id) });
+  const cancellable = <T>(requestId: string | undefined, work: (options: { signal?: AbortSignal }) => Promise<T>) =>
+    ready(() => cancellation.run(requestId, (signal) => work(signal ? { signal } : {})));
   // Every handler waits for the profiles file to be read once.
   const ready = async <T>(work: () => Promise<T>) => {
     await loaded;
@@ -76,6 +82,18 @@ export function createCore(options: CoreOptions) {
       set: ({ id, clientId, clientSecret, sessionOnly }) => ready(() => profiles.setCredentials(id, { client_id: clientId, client_secret: clientSecret }, sessionOnly)),
       clear: ({ id }) => ready(() => profiles.clearCredentials(id)),
       status: ({ id }) => ready(() => profiles.credentialStatus(id)),
+    },
+    workspaces: {
+      list: ({ requestId, ...filters }) => cancellable(requestId, (o) => workspaces.list(filters, o)),
+      stats: (input) => cancellable(input?.requestId, (o) => workspaces.stats(o)),
+      get: ({ id, requestId }) => cancellable(requestId, (o) => workspaces.get(id, o)),
+      sources: ({ id, requestId }) => cancellable(requestId, (o) => workspaces.sources(id, o)),
+      templates: (input) => cancellable(input?.requestId, (o) => workspaces.templates(o)),
+      create: ({ name, region }) => ready(() => workspaces.create(name, region)),
+      rename: ({ id, name }) => ready(() => workspaces.rename(id, name)),
+      setStatus: ({ id, status }) => ready(() => workspaces.setStatus(id, status)),
+      remove: ({ id, confirmName }) => ready(() => workspaces.remove(id, confirmName)),
+      setRegion: ({ id, region }) => ready(() => workspaces.setRegion(id, region)),
     },
     requests: {
       log: () => ready(async () => profiles.requestLog((await profiles.activeProfile()).id)),

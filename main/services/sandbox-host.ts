@@ -1,3 +1,4 @@
+import { REGION_EU } from '../sandbox/ids';
 import { startSandbox, type RunningSandbox } from '../sandbox/server';
 
 /**
@@ -6,17 +7,28 @@ import { startSandbox, type RunningSandbox } from '../sandbox/server';
  */
 export function createSandboxHost(start: () => Promise<RunningSandbox> = () => startSandbox({ port: 0, controls: false })) {
   let running: Promise<RunningSandbox> | null = null;
+  let started: RunningSandbox | null = null;
   return {
+    /** Where the running sandbox keeps a workspace (local data of the built-in profile), or null. */
+    regionOf: (workspaceId: string): 'US' | 'EU' | null => {
+      const workspace = started?.store.liveWorkspace(workspaceId);
+      if (!workspace) return null;
+      return workspace.region_id === REGION_EU ? 'EU' : 'US';
+    },
     url: async (): Promise<string> => {
-      running ??= start().catch((error: unknown) => {
-        running = null;
-        throw error;
-      });
+      running ??= start().then(
+        (sandbox) => (started = sandbox),
+        (error: unknown) => {
+          running = null;
+          throw error;
+        },
+      );
       return (await running).url;
     },
     stop: async (): Promise<void> => {
       const current = running;
       running = null;
+      started = null;
       if (current) await (await current).close();
     },
   };

@@ -1,6 +1,7 @@
 import { appChannels } from './app';
 import { credentialChannels, profileChannels } from './profiles';
 import { requestChannels } from './requests';
+import { workspaceChannels } from './workspaces';
 
 /**
  * The whole IPC surface, namespace by namespace. Main binds a handler to each entry, the preload
@@ -11,6 +12,7 @@ export const contract = {
   profiles: profileChannels,
   credentials: credentialChannels,
   requests: requestChannels,
+  workspaces: workspaceChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -5,3 +5,4 @@ export * from './contract';
 export * from './api';
 export * from './profiles';
 export * from './requests';
+export * from './workspaces';

@@ -24,32 +24,43 @@ afterAll(async () => {
 async function service() {
   const regions = RegionRegistry.inFolder(tempDir());
   await regions.load();
-  return { workspaces: new WorkspaceService(profiles, regions), regions };
+  return { workspaces: new WorkspaceService({ profiles, regions }), regions };
 }
 
 describe('workspace creation in a region', () => {
   it('creates by minting with region_id and records the region locally', async () => {
     const { workspaces } = await service();
     const result = await workspaces.create('regions-eu-demo', 'EU');
-    expect(result).toMatchObject({ created: true, region: 'EU' });
+    expect(result).toMatchObject({ name: 'regions-eu-demo', region: 'EU', status: 'active' });
     // The sandbox (extension field) agrees: it really was created in the EU region.
     const op = await h.operatorToken();
-    expect((await h.call('GET', `/api/v1/workspaces/${result.workspaceId}`, { token: op })).json).toMatchObject({ x_sandbox_region_id: EU });
-    expect(await workspaces.regionOf(result.workspaceId)).toBe('EU');
+    expect((await h.call('GET', `/api/v1/workspaces/${result.id}`, { token: op })).json).toMatchObject({ x_sandbox_region_id: EU });
+    expect((await workspaces.get(result.id)).region).toBe('EU');
   });
 
-  it('refuses to "create" an existing name and leaves its region unknown', async () => {
+  it('refuses to "create" an existing name', async () => {
     const { workspaces } = await service();
     const error = await workspaces.create('acme-us-demo', 'EU').catch((e: unknown) => e);
     expect(error).toBeInstanceOf(AppError);
     expect((error as AppError).code).toBe('conflict');
   });
 
-  it('lets the user set a region by hand', async () => {
+  it('lets the user set a region by hand, for this profile only', async () => {
     const { workspaces } = await service();
-    await workspaces.setRegion('some-workspace-id', 'US');
-    expect(await workspaces.regionOf('some-workspace-id')).toBe('US');
-    await workspaces.setRegion('some-workspace-id', 'unknown');
-    expect(await workspaces.regionOf('some-workspace-id')).toBe('unknown');
+    const page = await workspaces.list({ nameContains: 'wayne-us-demo', status: 'all', limit: 10 });
+    const id = page.items[0]?.id ?? '';
+    // Sandbox-profile regions come from the in-process sandbox; here no such source is wired.
+    expect(page.items[0]?.region).toBe('unknown');
+    expect((await workspaces.setRegion(id, 'US')).region).toBe('US');
+    expect((await workspaces.get(id)).region).toBe('US');
+    expect((await workspaces.setRegion(id, 'unknown')).region).toBe('unknown');
+  });
+
+  it('deletes only with the exact typed name', async () => {
+    const { workspaces } = await service();
+    const created = await workspaces.create('to-be-deleted', 'US');
+    const wrong = await workspaces.remove(created.id, 'to-be-deleted ').catch((e: unknown) => e);
+    expect((wrong as AppError).code).toBe('validation');
+    expect(await workspaces.remove(created.id, 'to-be-deleted')).toMatchObject({ id: created.id });
   });
 });

@@ -202,18 +202,28 @@ export class AirbyteClient {
 
   // --- workspaces -----------------------------------------------------------------------------
 
-  /** Every page of workspaces, following `next` only on this profile's origin (the bearer never leaves). */
-  async *workspacePages(filters: WorkspaceFilters = {}, options: CallOptions = {}): AsyncGenerator<ApiWorkspace[]> {
+  /**
+   * One page of workspaces. `next` is what the previous page answered (a URL on this profile's
+   * origin, or a bare cursor); it is checked before the bearer is sent anywhere.
+   */
+  async workspacePage(filters: WorkspaceFilters = {}, next?: string, options: CallOptions = {}) {
     const query = new URLSearchParams();
     if (filters.nameContains) query.set('name_contains', filters.nameContains);
     if (filters.status) query.set('status', filters.status);
     query.set('limit', String(filters.limit ?? 100));
-    let url: string | null = this.url('/api/v1/workspaces', query);
-    while (url) {
-      const target: string = url;
-      const page = await this.operatorCall(workspacePageSchema, 'listing workspaces', (token) => ({ method: 'GET', url: target, token, idempotent: true }), options);
+    const url = next === undefined ? this.url('/api/v1/workspaces', query) : this.nextUrl(next, query);
+    if (url === null) return { data: [], next: null };
+    const page = await this.operatorCall(workspacePageSchema, 'listing workspaces', (token) => ({ method: 'GET', url, token, idempotent: true }), options);
+    return { data: page.data, next: page.next === '' || page.next === undefined ? null : page.next };
+  }
+
+  /** Every page of workspaces, following `next` only on this profile's origin (the bearer never leaves). */
+  async *workspacePages(filters: WorkspaceFilters = {}, options: CallOptions = {}): AsyncGenerator<ApiWorkspace[]> {
+    let page = await this.workspacePage(filters, undefined, options);
+    yield page.data;
+    while (page.next !== null) {
+      page = await this.workspacePage(filters, page.next, options);
       yield page.data;
-      url = this.nextUrl(page.next ?? null, query);
     }
   }
 
