@@ -1,15 +1,22 @@
 import { AboutView } from '../features/about/AboutView';
-import { useAppStore } from '../state/store';
+import { RequestInspector } from '../features/inspector/RequestInspector';
+import { WorkspacesView } from '../features/workspaces/WorkspacesView';
+import { useAppStore, useInspectorStore } from '../state/store';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 
 export function App() {
   const area = useAppStore((s) => s.area);
+  const inspectorOpen = useInspectorStore((s) => s.open);
   return (
     <div className="frame">
       <Sidebar />
       <main className="content" aria-label="Content">
-        {area === 'about' && <AboutView />}
+        <div className="area">
+          {area === 'workspaces' && <WorkspacesView />}
+          {area === 'about' && <AboutView />}
+        </div>
+        {inspectorOpen && <RequestInspector />}
       </main>
       <StatusBar />
     </div>

@@ -1,3 +1,4 @@
+import { ProfileSwitcher } from '../features/profiles/ProfileSwitcher';
 import { AREAS } from '../state/areas';
 import { useAppStore } from '../state/store';
 
@@ -22,6 +23,7 @@ export function Sidebar() {
           </li>
         ))}
       </ul>
+      <ProfileSwitcher />
     </nav>
   );
 }

@@ -1,9 +1,10 @@
 import { useEffect } from 'react';
-import { useAppStore } from '../state/store';
+import { useAppStore, useInspectorStore } from '../state/store';
 
 export function StatusBar() {
   const report = useAppStore((s) => s.report);
   const loadReport = useAppStore((s) => s.loadReport);
+  const inspector = useInspectorStore();
   useEffect(() => {
     if (report.status === 'idle') void loadReport();
   }, [report.status, loadReport]);
@@ -23,6 +24,9 @@ export function StatusBar() {
       <span aria-label="Keychain" className={keychain.status === 'available' ? 'ok' : 'warn'}>
         Keychain: {keychain.status === 'available' ? 'available' : `unavailable (${keychain.reason.replaceAll('_', ' ')})`}
       </span>
+      <button type="button" className="link" aria-pressed={inspector.open} onClick={inspector.toggle}>
+        Requests
+      </button>
     </footer>
   );
 }

@@ -1,6 +1,6 @@
 /** The product's areas, in sidebar order. `ready` turns on as each area ships. */
 export const AREAS = [
-  { id: 'workspaces', label: 'Workspaces', ready: false },
+  { id: 'workspaces', label: 'Workspaces', ready: true },
   { id: 'catalog', label: 'Catalog & JMESPath', ready: false },
   { id: 'streams', label: 'Stream editor', ready: false },
   { id: 'templates', label: 'Template drafts', ready: false },

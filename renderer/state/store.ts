@@ -1,5 +1,14 @@
+import { createDetailStore } from '../features/workspaces/detail-store';
+import { createInspectorStore } from '../features/inspector/inspector-store';
+import { createProfilesStore } from '../features/profiles/profiles-store';
+import { createWorkspacesStore } from '../features/workspaces/workspaces-store';
 import { api } from '../ipc/client';
 import { createAppStore } from './app-store';
 
-/** The app's store instances, bound to the real API. Tests build their own with a fake Api. */
+// The app's store instances, one slice per feature, bound to the real API. Tests build their own
+// with a fake Api. No store ever holds a credential or a token: the API never hands one out.
 export const useAppStore = createAppStore(api);
+export const useWorkspacesStore = createWorkspacesStore(api);
+export const useDetailStore = createDetailStore(api);
+export const useProfilesStore = createProfilesStore(api);
+export const useInspectorStore = createInspectorStore(api);

@@ -64,17 +64,15 @@ export async function startBuiltSandbox(extraArgs: string[] = []): Promise<{ url
   return { url, stop: () => child.kill('SIGTERM') };
 }
 
-export const test = base.extend<object, { shell: RunningShell }>({
-  shell: [
-    // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
-    // eslint-disable-next-line no-empty-pattern
-    async ({}, use) => {
-      const { shell, child } = await startShell();
-      await use(shell);
-      child.kill('SIGTERM');
-    },
-    { scope: 'worker' },
-  ],
+/** A fresh browser shell per test (its own user data and in-process sandbox): tests change data. */
+export const test = base.extend<{ shell: RunningShell }>({
+  // Playwright reads fixture dependencies from the destructuring pattern; this one has none.
+  // eslint-disable-next-line no-empty-pattern
+  shell: async ({}, use) => {
+    const { shell, child } = await startShell();
+    await use(shell);
+    child.kill('SIGTERM');
+  },
 });
 
 export { expect } from '@playwright/test';

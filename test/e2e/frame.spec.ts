@@ -1,4 +1,10 @@
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+
+async function openAbout(page: Page, url: string) {
+  await page.goto(url);
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'About & diagnostics' }).click();
+}
 
 test.describe('app frame in the browser shell', () => {
   test('shows the areas, the status bar and the diagnostics view with a working Monaco', async ({ page, shell }, testInfo) => {
@@ -12,6 +18,9 @@ test.describe('app frame in the browser shell', () => {
     await page.goto(shell.launchUrl);
 
     const areas = page.getByRole('navigation', { name: 'Areas' });
+    await expect(areas.getByRole('button', { name: 'Workspaces' })).toHaveAttribute('aria-current', 'page');
+    await expect(areas.getByRole('button', { name: 'Stream editor' })).toBeDisabled();
+    await areas.getByRole('button', { name: 'About & diagnostics' }).click();
     await expect(areas.getByRole('button', { name: 'About & diagnostics' })).toHaveAttribute('aria-current', 'page');
     await expect(areas.getByRole('button', { name: 'About & diagnostics' })).toBeEnabled();
 
@@ -40,7 +49,7 @@ test.describe('app frame in the browser shell', () => {
   });
 
   test('folds a JSON block in the viewer', async ({ page, shell }) => {
-    await page.goto(shell.launchUrl);
+    await openAbout(page, shell.launchUrl);
     const viewer = page.getByRole('region', { name: 'Diagnostics report (JSON)' });
     await expect(viewer.locator('.view-lines')).toContainText('"platform"');
     const lines = viewer.locator('.view-line');
@@ -50,7 +59,7 @@ test.describe('app frame in the browser shell', () => {
   });
 
   test('keeps working after a reload (secret kept for the tab session only)', async ({ page, shell }) => {
-    await page.goto(shell.launchUrl);
+    await openAbout(page, shell.launchUrl);
     await expect(page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Shell')).toHaveText('Browser shell');
     await page.reload();
     await expect(page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Shell')).toHaveText('Browser shell');
@@ -58,22 +67,25 @@ test.describe('app frame in the browser shell', () => {
 
   test('without the launch secret the page says so instead of showing data', async ({ page, shell }) => {
     await page.goto(`${shell.origin}/`);
-    await expect(page.getByRole('alert')).toContainText('launch secret is missing or wrong');
-    await expect(page.getByRole('button', { name: 'Try again' })).toBeVisible();
+    await expect(page.getByRole('alert').first()).toContainText('launch secret is missing or wrong');
+    await expect(page.getByRole('button', { name: 'Try again' }).first()).toBeVisible();
+    await expect(page.getByRole('listbox', { name: 'Workspaces' })).toHaveCount(0);
   });
 
   test('moves through the sidebar with the keyboard', async ({ page, shell }) => {
     await page.goto(shell.launchUrl);
-    await expect(page.getByRole('heading', { name: 'About & diagnostics' })).toBeVisible();
+    await expect(page.getByRole('heading', { name: 'Workspaces' })).toBeVisible();
+    await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Workspaces', exact: true })).toBeFocused();
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'About & diagnostics' })).toBeFocused();
-    await page.keyboard.press('Tab');
-    await expect(page.getByRole('button', { name: 'Refresh' })).toBeFocused();
+    await page.keyboard.press('Enter');
+    await expect(page.getByRole('heading', { name: 'About & diagnostics' })).toBeVisible();
   });
 
   test('follows the OS colour scheme, in the frame and in Monaco', async ({ page, shell }) => {
     await page.emulateMedia({ colorScheme: 'dark' });
-    await page.goto(shell.launchUrl);
+    await openAbout(page, shell.launchUrl);
     const viewer = page.getByRole('region', { name: 'Diagnostics report (JSON)' });
     await expect(viewer.locator('.monaco-editor')).toHaveClass(/vs-dark/);
     await expect(page.locator('body')).toHaveCSS('background-color', 'rgb(30, 30, 30)');

@@ -1,0 +1,146 @@
+import { useEffect, useState } from 'react';
+import type { AppErrorShape, RegionOrUnknown } from '../../../preload/contract';
+import { api } from '../../ipc/client';
+import { ErrorPanel } from '../../ui/ErrorPanel';
+import { useDetailStore, useWorkspacesStore } from '../../state/store';
+import { DeleteDialog, RenameDialog, StatusDialog } from './WorkspaceActions';
+
+const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
+
+export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
+  const workspace = useWorkspacesStore((s) => s.items.find((w) => w.id === workspaceId) ?? null);
+  const { upsert, drop, open } = useWorkspacesStore();
+  const { sources, templates, load } = useDetailStore();
+  const [dialog, setDialog] = useState<'rename' | 'status' | 'delete' | null>(null);
+  const [copied, setCopied] = useState(false);
+  const [regionError, setRegionError] = useState<AppErrorShape | null>(null);
+
+  useEffect(() => {
+    void load(workspaceId);
+  }, [workspaceId, load]);
+
+  if (!workspace) return null;
+  const close = () => open(null);
+  const done = (outcome: { updated?: typeof workspace; deletedId?: string }) => {
+    setDialog(null);
+    if (outcome.updated) upsert(outcome.updated);
+    if (outcome.deletedId) drop(outcome.deletedId);
+    void useWorkspacesStore.getState().loadStats();
+  };
+  const setRegion = async (region: RegionOrUnknown) => {
+    const result = await api.workspaces.setRegion({ id: workspace.id, region });
+    if (result.ok) upsert(result.value);
+    setRegionError(result.ok ? null : result.error);
+  };
+
+  return (
+    <aside className="detail" role="region" aria-label={`Workspace ${workspace.name}`}>
+      <header className="detail-header">
+        <h2>{workspace.name}</h2>
+        <button type="button" onClick={close} aria-label="Close workspace details">
+          ✕
+        </button>
+      </header>
+      <dl className="facts">
+        <dt>ID</dt>
+        <dd>
+          <code>{workspace.id}</code>{' '}
+          <button
+            type="button"
+            onClick={() => {
+              void navigator.clipboard.writeText(workspace.id).then(() => {
+                setCopied(true);
+                setTimeout(() => setCopied(false), 1500);
+              });
+            }}
+          >
+            {copied ? 'Copied' : 'Copy ID'}
+          </button>
+        </dd>
+        <dt>Status</dt>
+        <dd>{workspace.status}</dd>
+        <dt>Region</dt>
+        <dd>
+          {workspace.region === 'unknown' ? (
+            <label>
+              Unknown — set it:{' '}
+              <select aria-label="Set region" value="" onChange={(e) => void setRegion(e.target.value as RegionOrUnknown)}>
+                <option value="" disabled>
+                  choose…
+                </option>
+                <option value="US">US</option>
+                <option value="EU">EU</option>
+              </select>
+            </label>
+          ) : (
+            <span aria-label="Region value">{workspace.region}</span>
+          )}
+          {regionError && <ErrorPanel error={regionError} />}
+        </dd>
+        <dt>Created</dt>
+        <dd>{when(workspace.createdAt)}</dd>
+        <dt>Updated</dt>
+        <dd>{when(workspace.updatedAt)}</dd>
+      </dl>
+      <div className="toolbar" role="toolbar" aria-label="Workspace actions">
+        <button type="button" onClick={() => setDialog('rename')}>
+          Rename
+        </button>
+        <button type="button" onClick={() => setDialog('status')}>
+          {workspace.status === 'active' ? 'Deactivate' : 'Activate'}
+        </button>
+        <button type="button" className="danger" onClick={() => setDialog('delete')}>
+          Delete
+        </button>
+      </div>
+
+      <section aria-labelledby="sources-title">
+        <h3 id="sources-title">Sources</h3>
+        {sources.status === 'loading' && <p role="status">Loading sources…</p>}
+        {sources.status === 'error' && <ErrorPanel error={sources.error} onRetry={() => void load(workspaceId)} />}
+        {sources.status === 'ready' &&
+          (sources.value.length === 0 ? (
+            <p className="empty">No sources yet.</p>
+          ) : (
+            <ul aria-label="Sources" className="plain-list">
+              {sources.value.map((s) => (
+                <li key={s.id}>
+                  <strong>{s.name}</strong> {s.templateName && <span className="muted">from {s.templateName}</span>}
+                </li>
+              ))}
+            </ul>
+          ))}
+      </section>
+
+      <section aria-labelledby="templates-title">
+        <h3 id="templates-title">Templates available</h3>
+        {templates.status === 'loading' && <p role="status">Loading templates…</p>}
+        {templates.status === 'error' && <ErrorPanel error={templates.error} />}
+        {templates.status === 'ready' && (
+          <>
+            <h4>Source templates</h4>
+            <ul aria-label="Source templates" className="plain-list">
+              {templates.value.sourceTemplates.map((t) => (
+                <li key={t.id}>
+                  {t.name} {t.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}
+                </li>
+              ))}
+            </ul>
+            <h4>Connection templates</h4>
+            <ul aria-label="Connection templates" className="plain-list">
+              {templates.value.connectionTemplates.map((t) => (
+                <li key={t.id}>
+                  {t.name} {t.detail && <code className="muted">{t.detail}</code>} {t.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}
+                </li>
+              ))}
+            </ul>
+          </>
+        )}
+      </section>
+
+      {dialog === 'rename' && <RenameDialog workspace={workspace} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'status' && <StatusDialog workspace={workspace} onClose={() => setDialog(null)} onDone={done} />}
+      {dialog === 'delete' && <DeleteDialog workspace={workspace} onClose={() => setDialog(null)} onDone={done} />}
+    </aside>
+  );
+}
