@@ -5,7 +5,12 @@ import { startSandbox, type RunningSandbox } from '../sandbox/server';
  * Runs the sandbox inside the main process while the Sandbox profile is active: started once, on
  * first need, on a free loopback port, without test controls (those are for tests and demos only).
  */
-export function createSandboxHost(start: () => Promise<RunningSandbox> = () => startSandbox({ port: 0, controls: false })) {
+/** EMBEDDED_CONSOLE_SANDBOX_SEED=large gives the built-in sandbox 5,000 more workspaces (demos, benchmarks). */
+export function sandboxSeedFromEnv(env: NodeJS.ProcessEnv = process.env): 'demo' | 'large' {
+  return env.EMBEDDED_CONSOLE_SANDBOX_SEED === 'large' ? 'large' : 'demo';
+}
+
+export function createSandboxHost(start: () => Promise<RunningSandbox> = () => startSandbox({ port: 0, controls: false, seed: sandboxSeedFromEnv() })) {
   let running: Promise<RunningSandbox> | null = null;
   let started: RunningSandbox | null = null;
   return {
