@@ -96,5 +96,10 @@ export default tseslint.config(
     files: ['scripts/**/*.mjs', 'test/bench/**/*.mjs', '*.config.mjs'],
     languageOptions: { globals: { ...globals.node } },
   },
+  {
+    // Benchmarks also run functions inside the page (page.evaluate).
+    files: ['test/bench/**/*.mjs'],
+    languageOptions: { globals: { ...globals.browser, ...globals.node } },
+  },
   ...boundaryRules,
 );
