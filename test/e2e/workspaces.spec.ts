@@ -1,5 +1,5 @@
 import type { Page } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, startBuiltSandbox, test } from './fixtures';
 
 // Each test gets its own browser shell (fresh user data, fresh in-process sandbox): they change data.
 test.describe.configure({ mode: 'serial' });
@@ -131,4 +131,52 @@ test('shows an empty state for a search without matches', async ({ page, shell }
   await openConsole(page, shell.launchUrl);
   await page.getByRole('searchbox', { name: 'Search workspaces by name' }).fill('no-such-prospect');
   await expect(page.getByRole('status').filter({ hasText: 'No workspace name contains “no-such-prospect”.' })).toBeVisible();
+});
+
+test('adds a profile for another API, sets credentials for the session, and sets an unknown region by hand', async ({ page, shell }, testInfo) => {
+  const other = await startBuiltSandbox();
+  try {
+    await openConsole(page, shell.launchUrl);
+    const profile = page.getByRole('region', { name: 'Profile' }).or(page.locator('section[aria-label="Profile"]'));
+    await profile.getByRole('button', { name: 'New profile…' }).click();
+    const create = page.getByRole('dialog', { name: 'New profile' });
+    await create.getByRole('textbox', { name: 'Name' }).fill('Staging API');
+    await create.getByRole('textbox', { name: 'API base URL' }).fill(other.url);
+    await create.getByRole('button', { name: 'Create profile' }).click();
+    await expect(create).toBeHidden();
+
+    await page.getByRole('combobox', { name: 'Active profile' }).selectOption({ label: 'Staging API' });
+    await expect(page.getByLabel('Credentials')).toHaveText('Credentials: not set');
+    await expect(page.getByLabel('Connection')).toContainText('no client credentials yet');
+
+    await page.getByRole('button', { name: 'Set credentials…' }).click();
+    const creds = page.getByRole('dialog', { name: 'Credentials for Staging API' });
+    await creds.getByRole('textbox', { name: 'Client ID' }).fill('sandbox');
+    await creds.getByLabel('Client secret').fill('sandbox');
+    // Without a keychain (as in CI's browser shell) the app refuses, says why and offers the session.
+    const keychain = await page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Keychain').textContent();
+    await creds.getByRole('button', { name: 'Save' }).click();
+    if (keychain?.includes('unavailable')) {
+      await expect(creds.getByRole('alert')).toContainText('this session only');
+      await creds.getByRole('checkbox', { name: /this session only/ }).check();
+      await creds.getByRole('button', { name: 'Save' }).click();
+    }
+    await expect(creds).toBeHidden();
+    await expect(page.getByLabel('Credentials')).toHaveText(/Credentials: set \(••••, (this session only|keychain)\)/);
+    await expect(page.getByLabel('Connection')).toHaveText('Reachable');
+
+    // Another API: the app has no region records for its workspaces.
+    await page.getByRole('radiogroup', { name: 'Region' }).getByRole('radio', { name: 'Unknown' }).check();
+    await expect(option(page, 'acme-us-demo')).toContainText('?');
+    await option(page, 'acme-us-demo').click();
+    const detail = page.getByRole('region', { name: 'Workspace acme-us-demo' });
+    await detail.getByRole('combobox', { name: 'Set region' }).selectOption('US');
+    await expect(detail.getByLabel('Region value')).toHaveText('US');
+    await expect(option(page, 'acme-us-demo')).toHaveCount(0);
+    await page.getByRole('radiogroup', { name: 'Region' }).getByRole('radio', { name: 'US' }).check();
+    await expect(option(page, 'acme-us-demo')).toContainText('US');
+    await page.screenshot({ path: testInfo.outputPath('second-profile.png') });
+  } finally {
+    other.stop();
+  }
 });

@@ -25,6 +25,18 @@ describe('profiles store', () => {
     expect(store.getState()).toMatchObject({ list: { status: 'idle' }, actionError: { message: 'That profile no longer exists.' } });
   });
 
+  it('bumps the revision when credentials change, so views reload', async () => {
+    const { api } = fakeApi({
+      'credentials:set': () => ok({ present: true, secretTail: '••••', storage: 'session' }),
+      'profiles:list': () => ok(list),
+      'profiles:testConnection': () => ok({ ok: true, message: 'Connected', workspacesSeen: 1 }),
+    });
+    const store = createProfilesStore(api);
+    expect(store.getState().revision).toBe(0);
+    expect(await store.getState().setCredentials('p1', 'id', 'secret', true)).toBeNull();
+    expect(store.getState().revision).toBe(1);
+  });
+
   it('returns the keychain refusal to the credentials form', async () => {
     const { api } = fakeApi({ 'credentials:set': () => ({ ok: false, error: { code: 'keychain_unavailable', message: 'The OS keychain cannot store credentials right now.', retryable: false } }) });
     const store = createProfilesStore(api);

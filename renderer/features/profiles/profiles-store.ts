@@ -10,6 +10,8 @@ export interface ProfilesState {
   connection: Record<string, { phase: 'testing' } | { phase: 'done'; result: ConnectionTest }>;
   /** The last failure of a profile action (select, credentials…), shown next to the switcher. */
   actionError: AppErrorShape | null;
+  /** Bumped whenever what the active profile can reach may have changed (switch, credentials). */
+  revision: number;
   load(): Promise<void>;
   select(id: string): Promise<boolean>;
   test(id: string): Promise<void>;
@@ -23,6 +25,7 @@ export function createProfilesStore(api: Api) {
     list: idle,
     connection: {},
     actionError: null,
+    revision: 0,
     load: async () => {
       set({ list: fromResult(await api.profiles.list()) });
     },
@@ -32,7 +35,7 @@ export function createProfilesStore(api: Api) {
         set({ actionError: result.error });
         return false;
       }
-      set({ list: { status: 'ready', value: result.value }, actionError: null });
+      set({ list: { status: 'ready', value: result.value }, actionError: null, revision: get().revision + 1 });
       void get().test(id);
       return true;
     },
@@ -46,12 +49,15 @@ export function createProfilesStore(api: Api) {
       const result = await api.credentials.set({ id, clientId, clientSecret, sessionOnly });
       if (!result.ok) return result.error;
       await get().load();
+      set({ revision: get().revision + 1 });
       void get().test(id);
       return null;
     },
     clearCredentials: async (id) => {
       await api.credentials.clear({ id });
       await get().load();
+      set({ revision: get().revision + 1 });
+      void get().test(id);
     },
     create: async (fields) => {
       const result = await api.profiles.create(fields);

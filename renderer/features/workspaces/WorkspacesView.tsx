@@ -17,6 +17,7 @@ const REGIONS: Array<{ value: RegionFilter; label: string }> = [
 export function WorkspacesView() {
   const store = useWorkspacesStore();
   const activeProfileId = useProfilesStore((s) => (s.list.status === 'ready' ? s.list.value.activeProfileId : null));
+  const revision = useProfilesStore((s) => s.revision);
   const defaultRegion = useProfilesStore((s) => {
     if (s.list.status !== 'ready') return 'US' as const;
     const { profiles, activeProfileId: active } = s.list.value;
@@ -28,14 +29,14 @@ export function WorkspacesView() {
   const searchRef = useRef<HTMLInputElement>(null);
   const { setSearch, reload, loadStats } = store;
 
-  // A new profile, or a settled search text: start from the first page again.
+  // Another profile, new credentials, or a settled search text: start from the first page again.
   useEffect(() => {
     if (activeProfileId === null) return;
     void setSearch(debounced);
-  }, [debounced, activeProfileId, setSearch]);
+  }, [debounced, activeProfileId, revision, setSearch]);
   useEffect(() => {
     if (activeProfileId !== null) void loadStats();
-  }, [activeProfileId, loadStats]);
+  }, [activeProfileId, revision, loadStats]);
 
   // "/" focuses the search box from anywhere outside a text field.
   useEffect(() => {
