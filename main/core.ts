@@ -16,11 +16,10 @@ export interface CoreOptions {
   shell: ShellKind;
   keytarLoader?: KeytarLoader;
   sandboxHost?: SandboxHost;
-  /** Where profiles.json lives (the OS user-data folder for the app). */
+  /** The app's user-data folder: profiles.json and workspace-regions.json live here. */
   userDataDir: string;
   log?: (message: string) => void;
 }
-
 
 /**
  * The main-process core shared by both shells: services plus the handlers bound to the contract.
@@ -49,13 +48,15 @@ export function createCore(options: CoreOptions) {
     },
   });
   const workspaces = new WorkspaceService({ profiles, regions, sandboxRegion: (id) => sandbox.regionOf(id) });
-  const cancellable = <T>(requestId: string | undefined, work: (options: { signal?: AbortSignal }) => Promise<T>) =>
-    ready(() => cancellation.run(requestId, (signal) => work(signal ? { signal } : {})));
-  // Every handler waits for the profiles file to be read once.
+
+  // Every handler waits for the user-data files to be read once.
   const ready = async <T>(work: () => Promise<T>) => {
     await loaded;
     return work();
   };
+  // Long calls carry an optional request id that `requests:cancel` aborts.
+  const cancellable = <T>(requestId: string | undefined, work: (options: { signal?: AbortSignal }) => Promise<T>) =>
+    ready(() => cancellation.run(requestId, (signal) => work(signal ? { signal } : {})));
 
   const handlers: Handlers = {
     app: {
@@ -76,7 +77,7 @@ export function createCore(options: CoreOptions) {
       update: ({ id, changes }) => ready(() => profiles.update(id, changes)),
       remove: ({ id }) => ready(async () => ({ removed: await profiles.remove(id) })),
       select: ({ id }) => ready(() => profiles.select(id)),
-      testConnection: ({ id, requestId }) => ready(() => cancellation.run(requestId, (signal) => profiles.testConnection(id, signal))),
+      testConnection: ({ id, requestId }) => cancellable(requestId, (o) => profiles.testConnection(id, o.signal)),
     },
     credentials: {
       set: ({ id, clientId, clientSecret, sessionOnly }) => ready(() => profiles.setCredentials(id, { client_id: clientId, client_secret: clientSecret }, sessionOnly)),
