@@ -1,6 +1,8 @@
-import { useEffect, useState } from 'react';
+import { lazy, Suspense, useEffect, useState } from 'react';
 import type { AppReport, KeychainHealth } from '../../../preload/contract';
-import { JsonViewer } from '../../editors/monaco/JsonViewer';
+
+// Monaco is several megabytes: it loads when a view first needs it, not with the app.
+const JsonViewer = lazy(() => import('../../editors/monaco/JsonViewer').then((m) => ({ default: m.JsonViewer })));
 import { useAppStore } from '../../state/store';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 
@@ -71,7 +73,9 @@ export function AboutView() {
       {report.status === 'ready' && (
         <>
           <Summary report={report.value} />
-          <JsonViewer label="Diagnostics report (JSON)" value={report.value} height={420} />
+          <Suspense fallback={<p role="status">Loading editor…</p>}>
+            <JsonViewer label="Diagnostics report (JSON)" value={report.value} height={420} />
+          </Suspense>
         </>
       )}
     </section>
