@@ -1,5 +1,6 @@
 import type { ErrorCode, FieldIssue } from '../../../preload/contract';
 import { AppError } from '../../ipc/app-error';
+import { redactText } from './redaction';
 
 interface ParsedBody {
   message: string | null;
@@ -72,7 +73,8 @@ const LEAD: Record<ErrorCode, string> = {
 export function errorFromResponse(status: number, text: string, what: string): AppError {
   const code = codeFor(status);
   const parsed = parseErrorBody(text);
-  const detail = parsed.message ? `: ${parsed.message}` : '';
+  // An API (or a proxy in front of it) may echo the request back: never let a token through.
+  const detail = parsed.message ? `: ${redactText(parsed.message)}` : '';
   return new AppError(code, `${LEAD[code]} (${what}, HTTP ${status})${detail}`, {
     status,
     retryable: code === 'rate_limited' || code === 'server',
