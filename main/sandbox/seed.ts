@@ -90,7 +90,7 @@ export function createSeed(kind: 'demo' | 'large' = 'demo'): SandboxState {
     template('S3 Data Lake', 'S3', { partial_default_config: { region_name: 'us-east-1' }, tags: ['analytics', 'hipaa-compliant'] }, 9),
     template('MySQL Shop', 'MySQL', { partial_default_config: { port: 3306 }, customization: { stream_selection_mode: 'all' }, tags: ['analytics'] }, 10),
     template('Shopify Store', 'Shopify', { tags: ['free-tier', 'finance'] }, 11),
-    ...CONNECTORS.map((c, i) => template(c.name, c.name, { global: true }, 1 + i * 0)),
+    ...CONNECTORS.map((c) => template(c.name, c.name, { global: true }, 1)),
   ];
 
   const connectionTemplate = (

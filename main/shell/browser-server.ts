@@ -1,6 +1,6 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
-import type { Result } from '../../preload/contract';
+import { IPC_PATH_PREFIX, type Result } from '../../preload/contract';
 import { AppError } from '../ipc/app-error';
 import type { Router } from '../ipc/router';
 import { rendererSecurityHeaders } from '../security/csp';
@@ -31,8 +31,6 @@ export interface BrowserServer {
   readonly secret: string;
   close(): Promise<void>;
 }
-
-const IPC_PREFIX = '/ipc/';
 
 function sendJson(res: http.ServerResponse, status: number, body: unknown): void {
   const text = JSON.stringify(body);
@@ -117,8 +115,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       return;
     }
     const pathname = new URL(req.url ?? '/', 'http://127.0.0.1').pathname;
-    const work = pathname.startsWith(IPC_PREFIX)
-      ? handleIpc(req, res, decodeURIComponent(pathname.slice(IPC_PREFIX.length)))
+    const work = pathname.startsWith(IPC_PATH_PREFIX)
+      ? handleIpc(req, res, decodeURIComponent(pathname.slice(IPC_PATH_PREFIX.length)))
       : handleStatic(req, res, pathname);
     work.catch(() => {
       if (!res.headersSent) sendJson(res, 500, refusal('invalid_input', 'The console could not handle the request.'));

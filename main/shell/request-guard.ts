@@ -1,7 +1,5 @@
 import { createHash, randomBytes, timingSafeEqual } from 'node:crypto';
-
-/** Header carrying the per-launch secret on every IPC call of the browser shell. */
-export const SECRET_HEADER = 'x-console-secret';
+import { LAUNCH_SECRET_HEADER } from '../../preload/contract';
 
 export type GuardVerdict = { ok: true } | { ok: false; status: 401 | 403; reason: string };
 
@@ -50,7 +48,7 @@ export function checkIpcRequest(headers: Headers, port: number, secret: string):
   if (!origin || !allowedOrigins(port).includes(origin)) {
     return { ok: false, status: 403, reason: 'the request does not come from this console’s page' };
   }
-  const given = single(headers[SECRET_HEADER]);
+  const given = single(headers[LAUNCH_SECRET_HEADER]);
   if (!given || !sameSecret(given, secret)) {
     return { ok: false, status: 401, reason: 'the launch secret is missing or wrong (open the URL printed at start)' };
   }

@@ -1,4 +1,5 @@
 export * from './result';
+export * from './browser-transport';
 export * from './define';
 export * from './app';
 export * from './contract';

@@ -1,7 +1,6 @@
-import type { Invoke } from '../../preload/contract';
+import { IPC_PATH_PREFIX, LAUNCH_SECRET_HEADER, type Invoke } from '../../preload/contract';
 
 const SECRET_KEY = 'embedded-console.launch-secret';
-const SECRET_HEADER = 'X-Console-Secret';
 
 /**
  * The browser shell hands its per-launch secret in the URL fragment (never sent over the wire).
@@ -21,9 +20,9 @@ export function takeLaunchSecret(location: Location, history: History, storage: 
 /** Invoke over the browser shell's HTTP endpoint; answers are the same Result envelopes as over IPC. */
 export function createBrowserInvoke(secret: string | null, fetchImpl: typeof fetch = fetch): Invoke {
   return async (channel, input) => {
-    const response = await fetchImpl(`/ipc/${encodeURIComponent(channel)}`, {
+    const response = await fetchImpl(`${IPC_PATH_PREFIX}${encodeURIComponent(channel)}`, {
       method: 'POST',
-      headers: { 'Content-Type': 'application/json', ...(secret ? { [SECRET_HEADER]: secret } : {}) },
+      headers: { 'Content-Type': 'application/json', ...(secret ? { [LAUNCH_SECRET_HEADER]: secret } : {}) },
       body: JSON.stringify({ input }),
     }).catch(() => null);
     if (!response) {

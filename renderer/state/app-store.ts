@@ -1,6 +1,5 @@
 import { create } from 'zustand';
-import type { AppReport, KeychainHealth } from '../../preload/contract';
-import type { Api } from '../../preload/contract';
+import type { Api, AppReport, KeychainHealth } from '../../preload/contract';
 import { FIRST_READY_AREA, type AreaId } from './areas';
 import { fromResult, idle, type Loadable } from './loadable';
 

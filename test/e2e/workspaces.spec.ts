@@ -137,7 +137,7 @@ test('adds a profile for another API, sets credentials for the session, and sets
   const other = await startBuiltSandbox();
   try {
     await openConsole(page, shell.launchUrl);
-    const profile = page.getByRole('region', { name: 'Profile' }).or(page.locator('section[aria-label="Profile"]'));
+    const profile = page.getByRole('region', { name: 'Profile' });
     await profile.getByRole('button', { name: 'New profile…' }).click();
     const create = page.getByRole('dialog', { name: 'New profile' });
     await create.getByRole('textbox', { name: 'Name' }).fill('Staging API');

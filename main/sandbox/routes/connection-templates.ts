@@ -145,5 +145,5 @@ export function registerConnectionTemplateRoutes(routes: RouteTable): void {
       ctx.store.changed();
       return ok({ id: template.id, deleted_at: template.deleted_at });
     });
-  registerTemplateTagRoutes(routes, BASE, ['operator'], find, (_ctx, t: ConnectionTemplate) => connectionTemplateView(t));
+  registerTemplateTagRoutes(routes, BASE, ['operator'], find, connectionTemplateView);
 }

@@ -203,5 +203,5 @@ export function registerSourceTemplateRoutes(routes: RouteTable): void {
     })
     .add('PATCH', `${BASE}/{id}`, patch)
     .add('DELETE', `${BASE}/{id}`, remove);
-  registerTemplateTagRoutes(routes, BASE, ['operator', 'scoped'], (ctx) => find(ctx, { orgOnly: true }), (_ctx, t: SourceTemplate) => templateView(t));
+  registerTemplateTagRoutes(routes, BASE, ['operator', 'scoped'], (ctx) => find(ctx, { orgOnly: true }), templateView);
 }

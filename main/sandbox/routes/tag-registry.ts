@@ -68,12 +68,12 @@ export function registerTagRoutes(routes: RouteTable): void {
 }
 
 /** Attach/detach on one template kind (§8.2); `tokens` says who may call. */
-export function registerTemplateTagRoutes(
+export function registerTemplateTagRoutes<T extends { tags: string[]; updated_at: string }>(
   routes: RouteTable,
   basePath: string,
   tokens: Array<'operator' | 'scoped'>,
-  findTemplate: (ctx: SandboxContext) => { tags: string[]; updated_at: string },
-  view: (ctx: SandboxContext, template: never) => unknown,
+  findTemplate: (ctx: SandboxContext) => T,
+  view: (template: T) => unknown,
 ): void {
   const tagSchema = z.object({ tag: z.string().min(1).max(255) });
   routes
@@ -87,7 +87,7 @@ export function registerTemplateTagRoutes(
         template.updated_at = ctx.store.clock.iso();
       }
       ctx.store.changed();
-      return ok(view(ctx, template as never));
+      return ok(view(template));
     })
     .add('DELETE', `${basePath}/{id}/tags/{tag_name}`, (ctx) => {
       ctx.auth(tokens);
@@ -97,6 +97,6 @@ export function registerTemplateTagRoutes(
       template.tags = template.tags.filter((t) => t !== name);
       template.updated_at = ctx.store.clock.iso();
       ctx.store.changed();
-      return ok(view(ctx, template as never));
+      return ok(view(template));
     });
 }

@@ -1,4 +1,4 @@
-import { ok, type Reply } from '../http';
+import type { Reply } from '../http';
 import { originProblem } from '../origin';
 import type { RouteTable } from '../routing';
 import css from '../widget/widget.css?raw';
@@ -26,6 +26,5 @@ export function registerWidgetRoutes(routes: RouteTable): void {
       });
     })
     .add('GET', '/quick-start/widget.js', () => asset(script, 'text/javascript; charset=utf-8'))
-    .add('GET', '/quick-start/widget.css', () => asset(css, 'text/css; charset=utf-8'))
-    .add('GET', '/__sandbox/health', () => ok({ ok: true }));
+    .add('GET', '/quick-start/widget.css', () => asset(css, 'text/css; charset=utf-8'));
 }

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { AppError } from '../../ipc/app-error';
 import type { HttpClient, HttpRequest } from '../http/http-client';
+import type { ClientCredentials } from '../vault/secret-store';
 import { jwtExpiryMs } from '../tokens/jwt-claims';
 import { TokenCache } from '../tokens/token-cache';
 import {
@@ -27,11 +28,6 @@ import {
   type ApiWorkspace,
   type StreamConfig,
 } from './schemas';
-
-export interface ClientCredentials {
-  client_id: string;
-  client_secret: string;
-}
 
 export interface AirbyteClientConfig {
   baseUrl: string;

@@ -50,8 +50,12 @@ const sleep = (ms: number, signal?: AbortSignal) =>
     );
   });
 
+/** A failure the retry loop may retry; `retryAfterMs` is the server's Retry-After, when it sent one. */
 class Transient extends Error {
-  constructor(readonly error: AppError) {
+  constructor(
+    readonly error: AppError,
+    readonly retryAfterMs: number | null = null,
+  ) {
     super(error.message);
   }
 }
@@ -95,7 +99,7 @@ export class HttpClient {
         if (error instanceof Transient) {
           if (error.error.code === 'rate_limited' && rateLimited < this.policy.rateLimitRetries) {
             rateLimited++;
-            const wait = (error.error as AppError & { retryAfterMs?: number | null }).retryAfterMs ?? this.policy.backoffMs(rateLimited);
+            const wait = error.retryAfterMs ?? this.policy.backoffMs(rateLimited);
             await sleep(wait, req.signal).catch(() => {
               throw new AppError('cancelled', `Cancelled while waiting to retry ${req.what}.`);
             });
@@ -173,7 +177,7 @@ export class HttpClient {
     const failure = errorFromResponse(status, text, req.what);
     record(status, bytes, failure.message);
     if (status === 429) {
-      throw new Transient(Object.assign(failure, { retryAfterMs: retryAfterMs(retryAfterHeader, Date.now(), this.policy.maxRetryAfterMs) }));
+      throw new Transient(failure, retryAfterMs(retryAfterHeader, Date.now(), this.policy.maxRetryAfterMs));
     }
     if (status === 502 || status === 503 || status === 504 || status === 500) throw new Transient(failure);
     throw failure;

@@ -1,18 +1,5 @@
+import type { RequestLogEntry } from '../../../preload/contract';
 import { redactJson } from './redaction';
-
-export interface RequestLogEntry {
-  id: number;
-  method: string;
-  url: string;
-  status: number | null;
-  durationMs: number;
-  sizeBytes: number;
-  startedAt: string;
-  attempt: number;
-  error: string | null;
-  /** The request as curl, with `$TOKEN` (and other secrets) as placeholders. */
-  curl: string;
-}
 
 const quote = (s: string) => `'${s.replace(/'/g, `'\\''`)}'`;
 
