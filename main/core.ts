@@ -41,6 +41,7 @@ export function createCore(options: CoreOptions) {
   const loaded = Promise.all([store.load(), regions.load()]);
   const profiles = new ProfileService({
     store,
+    notices: () => [regions.notice],
     sandboxUrl: () => sandbox.url(),
     keychain: async () => {
       const health = await keychainHealth();
@@ -98,15 +99,16 @@ export function createCore(options: CoreOptions) {
     },
     requests: {
       log: () => ready(async () => profiles.requestLog((await profiles.activeProfile()).id)),
-      clear: () => ready(async () => ({ cleared: profiles.clearRequestLog((await profiles.activeProfile()).id) })),
+      clear: () => ready(async () => ({ cleared: await profiles.clearRequestLog((await profiles.activeProfile()).id) })),
       cancel: async ({ requestId }) => ({ cancelled: cancellation.cancel(requestId) }),
     },
   };
 
   return {
     handlers,
-    /** Stops what the core started (the in-process sandbox). */
+    /** Stops what the core started (the in-process sandbox) after queued user-data writes land. */
     close: async () => {
+      await Promise.all([store.flush(), regions.flush()]);
       await profiles.close();
       await sandbox.stop();
     },

@@ -7,6 +7,7 @@ import { electronSenderPolicy } from './security/ipc-sender';
 import { hardenWebContents } from './security/navigation';
 import { denyAllPermissions } from './security/permissions';
 import { mainWindowOptions } from './security/web-preferences';
+import { createLogger, type Logger } from './services/log';
 
 export interface DesktopPaths {
   rendererDir: string;
@@ -20,23 +21,69 @@ export function defaultDesktopPaths(): DesktopPaths {
   };
 }
 
-/** The Electron shell: one hardened window over the shared core. Returns a promise for tests. */
-export function startDesktopShell(paths: DesktopPaths = defaultDesktopPaths()): Promise<void> {
+/** How long quitting waits for the core to close before giving up on it. */
+export const CLOSE_TIMEOUT_MS = 5_000;
+
+/** The subset of Electron's `app` that {@link closeBeforeQuit} touches, so tests can pass a plain fake. */
+export interface QuittableApp {
+  on(event: 'will-quit', listener: (event: { preventDefault(): void }) => void): unknown;
+  quit(): void;
+}
+
+/** Settles when `close` does, or rejects after `timeoutMs`; a synchronous throw becomes a rejection. */
+function closeWithin(close: () => Promise<void>, timeoutMs: number): Promise<void> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const timeout = new Promise<never>((_resolve, reject) => {
+    timer = setTimeout(() => reject(new Error(`close did not finish within ${timeoutMs} ms`)), timeoutMs);
+  });
+  return Promise.race([Promise.resolve().then(close), timeout]).finally(() => clearTimeout(timer));
+}
+
+/**
+ * Electron does not wait for promises in `will-quit`, so the core's `close()` (sandbox, HTTP clients,
+ * user-data files) would be cut short. The first `will-quit` is held until `close()` settles or times
+ * out, then the app quits again; that second `will-quit` passes through. A failing or stuck close is
+ * logged and never keeps the app from quitting.
+ */
+export function closeBeforeQuit(app: QuittableApp, close: () => Promise<void>, log: Logger, timeoutMs = CLOSE_TIMEOUT_MS): void {
+  let state: 'open' | 'closing' | 'closed' = 'open';
+  app.on('will-quit', (event) => {
+    if (state === 'closed') return;
+    event.preventDefault();
+    if (state === 'closing') return; // quit asked again while closing: the pending quit covers it
+    state = 'closing';
+    void closeWithin(close, timeoutMs)
+      .catch((error: unknown) => log.error('desktop', 'Closing the core failed; quitting anyway.', error))
+      .finally(() => {
+        state = 'closed';
+        app.quit();
+      });
+  });
+}
+
+/**
+ * The Electron shell: one hardened window over the shared core. Async so that a synchronous throw
+ * during setup also reaches the caller as a rejection.
+ */
+export async function startDesktopShell(paths: DesktopPaths = defaultDesktopPaths()): Promise<void> {
   // Privileges must be declared before `ready`; the handler itself is attached after.
   protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
   if (!app.requestSingleInstanceLock()) {
     app.quit();
-    return Promise.resolve();
+    return;
   }
 
+  const log = createLogger();
   const trustedContents = new Set<number>();
   const core = createCore({ shell: 'desktop', userDataDir: app.getPath('userData') });
   const router = core.createRouter(electronSenderPolicy(trustedContents));
   let mainWindow: BrowserWindow | null = null;
 
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, (url) => void shell.openExternal(url));
+    hardenWebContents(contents, (url) => {
+      shell.openExternal(url).catch((error: unknown) => log.error('desktop', `Could not open ${url} in the browser.`, error));
+    });
   });
 
   const createWindow = () => {
@@ -48,7 +95,7 @@ export function startDesktopShell(paths: DesktopPaths = defaultDesktopPaths()): 
       trustedContents.delete(id);
       if (mainWindow === window) mainWindow = null;
     });
-    void window.loadURL(`${APP_ORIGIN}/index.html`);
+    window.loadURL(`${APP_ORIGIN}/index.html`).catch((error: unknown) => log.error('desktop', 'The main window failed to load.', error));
     mainWindow = window;
   };
 
@@ -60,15 +107,14 @@ export function startDesktopShell(paths: DesktopPaths = defaultDesktopPaths()): 
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  app.on('will-quit', () => void core.close());
+  closeBeforeQuit(app, () => core.close(), log);
 
-  return app.whenReady().then(() => {
-    protocol.handle(APP_SCHEME, createAppSchemeHandler(paths.rendererDir));
-    denyAllPermissions(session.defaultSession);
-    bindRouterToIpc(ipcMain, router);
-    createWindow();
-    app.on('activate', () => {
-      if (BrowserWindow.getAllWindows().length === 0) createWindow();
-    });
+  await app.whenReady();
+  protocol.handle(APP_SCHEME, createAppSchemeHandler(paths.rendererDir));
+  denyAllPermissions(session.defaultSession);
+  bindRouterToIpc(ipcMain, router);
+  createWindow();
+  app.on('activate', () => {
+    if (BrowserWindow.getAllWindows().length === 0) createWindow();
   });
 }

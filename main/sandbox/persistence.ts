@@ -1,19 +1,32 @@
 import path from 'node:path';
-import { readJsonFile, writeJsonAtomically } from '../services/storage/atomic-json';
+import { JsonFile } from '../services/storage/json-file';
 import type { SandboxState } from './state';
 
 const FILE = 'sandbox-state.json';
 
-/** Loads saved state; a corrupt file is kept aside (never silently dropped) and the seed is used. */
-export async function loadState(dir: string, seed: SandboxState['seed']): Promise<SandboxState | null> {
-  const file = path.join(dir, FILE);
-  const read = await readJsonFile(file, (raw) => {
-    const state = raw as SandboxState;
-    if (state.version !== 1 || state.seed !== seed) throw new Error(`saved state is version ${state.version}, seed ${state.seed}`);
-    return state;
+function stateFile(dir: string, seed: SandboxState['seed']): JsonFile<SandboxState | null> {
+  return new JsonFile<SandboxState | null>({
+    file: path.join(dir, FILE),
+    label: `[sandbox] ${FILE}`,
+    parse: (raw) => {
+      const state = raw as SandboxState;
+      if (state?.version !== 1 || state.seed !== seed) throw new Error(`saved state is version ${state?.version}, seed ${state?.seed}`);
+      return state;
+    },
+    empty: () => null,
+    fallback: 'the seed was loaded',
+    maxBytes: 256 * 1024 * 1024,
+    // Machine-written and possibly large: no indentation.
+    indent: 0,
   });
-  if (read.status === 'corrupt') console.error(`[sandbox] ${file} could not be used (${read.reason}); it was kept as ${read.movedTo} and the seed was loaded.`);
-  return read.status === 'ok' ? read.value : null;
+}
+
+/** Loads saved state; an unusable file is moved aside (never silently dropped) and the seed is used. */
+export async function loadState(dir: string, seed: SandboxState['seed']): Promise<SandboxState | null> {
+  const file = stateFile(dir, seed);
+  await file.load();
+  if (file.notice) console.error(file.notice);
+  return file.current;
 }
 
 export interface PersistenceHandle {
@@ -22,17 +35,16 @@ export interface PersistenceHandle {
 }
 
 /** Coalesces bursts of changes into one write 100 ms later; `flush` writes what is pending now. */
-export function saveStateSoon(dir: string): PersistenceHandle {
-  const file = path.join(dir, FILE);
+export function saveStateSoon(dir: string, seed: SandboxState['seed']): PersistenceHandle {
+  const file = stateFile(dir, seed);
   let pending: SandboxState | null = null;
   let timer: NodeJS.Timeout | null = null;
-  let writing: Promise<void> = Promise.resolve();
   const write = () => {
     timer = null;
     const state = pending;
     pending = null;
-    if (state) writing = writing.then(() => writeJsonAtomically(file, state)).catch((e: unknown) => console.error('[sandbox] could not save state', e));
-    return writing;
+    if (state) file.replace(state).catch((e: unknown) => console.error('[sandbox] could not save state', e));
+    return file.flush();
   };
   return {
     changed(state) {

@@ -34,7 +34,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
     state = loaded ?? state;
   }
   const store = new SandboxStore(state, (s) => persistence?.changed(s));
-  if (options.dataDir) persistence = saveStateSoon(options.dataDir);
+  if (options.dataDir) persistence = saveStateSoon(options.dataDir, seed);
   const app = createSandboxApp({ store, controls: options.controls ?? false });
   let base = '';
 

@@ -1,3 +1,4 @@
+import { findIllFormedString } from './well-formed';
 import type { z } from 'zod';
 
 /** One IPC method: what it takes and what it answers. Types elsewhere are inferred from these schemas. */
@@ -8,8 +9,16 @@ export interface ChannelSpec<I extends z.ZodType = z.ZodType, O extends z.ZodTyp
   readonly summary: string;
 }
 
+/**
+ * Declares a channel. Every input schema gets one more rule here, so no channel can forget it:
+ * no string anywhere in the input may be ill-formed Unicode.
+ */
 export function channel<I extends z.ZodType, O extends z.ZodType>(spec: ChannelSpec<I, O>): ChannelSpec<I, O> {
-  return spec;
+  const input = spec.input.superRefine((value, ctx) => {
+    const path = findIllFormedString(value);
+    if (path) ctx.addIssue({ code: 'custom', path, message: 'contains ill-formed Unicode (a lone surrogate)' });
+  });
+  return { ...spec, input };
 }
 
 export type Namespace = Readonly<Record<string, ChannelSpec>>;

@@ -5,18 +5,47 @@ import { requestIdSchema } from './requests';
 export const regionSchema = z.enum(['US', 'EU']);
 export type Region = z.infer<typeof regionSchema>;
 
-const httpUrl = z.string().url().refine((u) => /^https?:\/\//.test(u), 'must be an http(s) URL');
+const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
+
+/**
+ * Where a client secret or a token is sent: `https://`, or plain `http://` to this machine only
+ * (the sandbox, a local tunnel). Anything else on plain http would put the secret on the wire.
+ */
+const apiUrl = z
+  .string()
+  .max(2048)
+  .url()
+  .superRefine((value, ctx) => {
+    const url = new URL(value);
+    if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password' });
+    if (url.protocol === 'https:') return;
+    if (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname)) return;
+    ctx.addIssue({ code: 'custom', message: url.protocol === 'http:' ? 'must use https:// (plain http:// is allowed only for this machine: localhost, 127.0.0.1, [::1])' : 'must be an https:// URL' });
+  });
+
+/** A proxy is reached over http or https (CONNECT keeps the API traffic encrypted either way). */
+const proxyUrl = z.string().max(2048).url().refine((u) => /^https?:\/\//i.test(u), 'must be an http:// or https:// URL');
 
 /** What a user edits; secrets are not part of a profile (they live in the keychain). */
-export const profileFieldsSchema = z.object({
+const profileFields = {
   name: z.string().trim().min(1, 'name is required').max(80),
-  baseUrl: httpUrl.default('https://api.airbyte.ai'),
-  tokenUrl: httpUrl.optional(),
+  baseUrl: apiUrl,
+  tokenUrl: apiUrl.optional(),
   organizationId: z.string().uuid().optional(),
-  defaultRegion: regionSchema.default('US'),
-  proxy: httpUrl.optional(),
-  caFile: z.string().min(1).optional(),
+  defaultRegion: regionSchema,
+  proxy: proxyUrl.optional(),
+  /** An absolute path to a PEM file; main checks it (regular file, ≤ 1 MB, certificates) when saved. */
+  caFile: z.string().min(1).max(4096).optional(),
+};
+
+export const profileFieldsSchema = z.object({
+  ...profileFields,
+  baseUrl: profileFields.baseUrl.default('https://api.airbyte.ai'),
+  defaultRegion: profileFields.defaultRegion.default('US'),
 });
+
+/** A change names only what changes: no defaults here, or renaming would reset the base URL. */
+export const profileChangesSchema = z.object(profileFields).partial();
 
 export const profileSchema = profileFieldsSchema.extend({
   id: z.string().min(1),
@@ -29,6 +58,8 @@ export const credentialStatusSchema = z.object({
   /** e.g. "••••3f2a": never more than the last four characters of the secret. */
   secretTail: z.string().nullable(),
   storage: z.enum(['keychain', 'session', 'built-in']),
+  /** Why saved credentials were removed (the connection settings changed), until new ones are entered. */
+  notice: z.string().nullable(),
 });
 
 export const profileViewSchema = profileSchema.extend({ credentials: credentialStatusSchema });
@@ -53,7 +84,7 @@ const profileId = z.object({ id: z.string().min(1) });
 export const profileChannels = {
   list: channel({ summary: 'All profiles (Sandbox first) with their credential status.', input: z.undefined(), output: profileListSchema }),
   create: channel({ summary: 'Create a profile.', input: profileFieldsSchema, output: profileViewSchema }),
-  update: channel({ summary: 'Change a profile’s settings.', input: profileId.extend({ changes: profileFieldsSchema.partial() }), output: profileViewSchema }),
+  update: channel({ summary: 'Change a profile’s settings.', input: profileId.extend({ changes: profileChangesSchema }), output: profileViewSchema }),
   remove: channel({ summary: 'Delete a profile and its keychain entry.', input: profileId, output: z.object({ removed: z.boolean() }) }),
   select: channel({ summary: 'Make a profile the active one.', input: profileId, output: profileListSchema }),
   testConnection: channel({

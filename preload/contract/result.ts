@@ -22,6 +22,8 @@ export const errorCodeSchema = z.enum([
   'timeout',
   'cancelled',
   'keychain_unavailable',
+  /** a user-data file could not be written (disk full, permissions) or was left unusable */
+  'storage',
 ]);
 export type ErrorCode = z.infer<typeof errorCodeSchema>;
 

@@ -8,6 +8,7 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { AppError } from '../../main/ipc/app-error';
 import { HttpClient } from '../../main/services/http/http-client';
+import { loadCaFile } from '../../main/services/http/ca-file';
 import { tempDir } from '../support/temp-dir';
 
 const listen = (server: net.Server) =>
@@ -109,7 +110,7 @@ describe('extra CA certificate', () => {
   });
 
   it('trusts the profile’s extra CA file', async () => {
-    const client = new HttpClient({ caFile: cert });
+    const client = new HttpClient({ caPem: await loadCaFile(cert) });
     expect((await client.send({ method: 'GET', url, idempotent: true, what: 'testing TLS' })).body).toEqual({ secure: true });
     await client.close();
   });

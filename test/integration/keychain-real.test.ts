@@ -22,9 +22,10 @@ describe.skipIf(!real)('keychain against a real gnome-keyring', () => {
     const store = new KeychainSecretStore(await loadKeytar());
     const id = `test-profile-${Date.now()}`;
     expect(await store.get(id)).toBeNull();
-    await store.set(id, { client_id: 'client', client_secret: 'in-the-keyring' });
-    // A second instance (a restart) reads the same entry back from the keyring.
-    expect(await new KeychainSecretStore(await loadKeytar()).get(id)).toEqual({ client_id: 'client', client_secret: 'in-the-keyring' });
+    const boundTo = { baseUrl: 'https://api.example.test', tokenUrl: null, proxy: null, caFile: null };
+    await store.set(id, { client_id: 'client', client_secret: 'in-the-keyring' }, boundTo);
+    // A second instance (a restart) reads the same entry back from the keyring, with its binding.
+    expect(await new KeychainSecretStore(await loadKeytar()).get(id)).toEqual({ client_id: 'client', client_secret: 'in-the-keyring', boundTo });
     expect(await store.delete(id)).toBe(true);
     expect(await store.get(id)).toBeNull();
   });

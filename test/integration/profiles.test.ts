@@ -59,7 +59,7 @@ describe('profiles and credentials over IPC', () => {
     await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: 'wrong-secret-value' });
     expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: false, message: expect.stringContaining('rejected this profile’s client id or secret') });
     const status = await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: SECRET });
-    expect(status).toEqual({ present: true, secretTail: '••••', storage: 'keychain' });
+    expect(status).toEqual({ present: true, secretTail: '••••', storage: 'keychain', notice: null });
     expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: true, message: 'Connected: got an operator token and listed 20 workspaces.' });
 
     await value('profiles:select', { id: created.id });
@@ -75,10 +75,10 @@ describe('profiles and credentials over IPC', () => {
     const { value } = setup({ keytar });
     const { id } = await value<{ id: string }>('profiles:create', { name: 'Prod', baseUrl: 'https://api.airbyte.ai' });
     const status = await value('credentials:set', { id, clientId: 'client-abc', clientSecret: 'super-secret-3f2a' });
-    expect(status).toEqual({ present: true, secretTail: '••••3f2a', storage: 'keychain' });
+    expect(status).toEqual({ present: true, secretTail: '••••3f2a', storage: 'keychain', notice: null });
     const stored = await (await keytar()).getPassword(KEYCHAIN_SERVICE, id);
-    expect(JSON.parse(stored ?? '{}')).toEqual({ client_id: 'client-abc', client_secret: 'super-secret-3f2a' });
-    expect(await value('credentials:clear', { id })).toEqual({ present: false, secretTail: null, storage: 'keychain' });
+    expect(JSON.parse(stored ?? '{}')).toEqual({ client_id: 'client-abc', client_secret: 'super-secret-3f2a', boundTo: { baseUrl: 'https://api.airbyte.ai', tokenUrl: null, proxy: null, caFile: null } });
+    expect(await value('credentials:clear', { id })).toEqual({ present: false, secretTail: null, storage: 'keychain', notice: null });
     expect(await (await keytar()).getPassword(KEYCHAIN_SERVICE, id)).toBeNull();
     expect(answers.join('\n')).not.toContain('super-secret-3f2a');
   });
@@ -97,12 +97,17 @@ describe('profiles and credentials over IPC', () => {
     expect(readdirSync(userDataDir)).toEqual(['profiles.json']);
   });
 
-  it('updates a profile’s settings and uses them on the next call', async () => {
+  it('updates a profile’s settings and uses them on the next call; a new address needs the secret again', async () => {
     const { value } = setup();
     const { id } = await value<{ id: string }>('profiles:create', { name: 'Moving', baseUrl: 'http://127.0.0.1:9' });
     await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET, sessionOnly: true });
     expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: false, message: expect.stringContaining('nothing is listening at 127.0.0.1:9') });
-    expect(await value('profiles:update', { id, changes: { baseUrl: h.url, defaultRegion: 'EU' } })).toMatchObject({ baseUrl: h.url, defaultRegion: 'EU', name: 'Moving' });
+    expect(await value('profiles:update', { id, changes: { name: 'Moved', defaultRegion: 'EU' } })).toMatchObject({ name: 'Moved', credentials: { present: true } });
+    const moved = await value<{ credentials: { present: boolean; notice: string } }>('profiles:update', { id, changes: { baseUrl: h.url } });
+    expect(moved).toMatchObject({ baseUrl: h.url, defaultRegion: 'EU', name: 'Moved', credentials: { present: false } });
+    expect(moved.credentials.notice).toMatch(/API base URL changed, so the saved client secret was removed/);
+    expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: false, message: expect.stringContaining('no client credentials yet') });
+    await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET, sessionOnly: true });
     expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: true });
   });
 
@@ -133,8 +138,9 @@ describe('profiles and credentials over IPC', () => {
     const { value } = setup({ userDataDir });
     const list = await value<{ notice: string; activeProfileId: string }>('profiles:list');
     expect(list.activeProfileId).toBe('sandbox');
-    expect(list.notice).toMatch(/could not be read .* It was kept as .*profiles\.json\.corrupt-/);
-    expect(readdirSync(userDataDir).some((f) => f.startsWith('profiles.json.corrupt-'))).toBe(true);
+    expect(list.notice).toMatch(/^Your profiles file is not valid JSON\. It was moved to .*profiles\.json\.unreadable-.*; the app started with the Sandbox profile only\.$/);
+    // Moved, not copied: the next start does not meet it (or copy it) again.
+    expect(readdirSync(userDataDir).filter((f) => f.startsWith('profiles.json'))).toEqual([expect.stringMatching(/^profiles\.json\.unreadable-/)]);
   });
 
   it('shows the active profile’s calls in the request log, redacted, with copy-as-curl', async () => {

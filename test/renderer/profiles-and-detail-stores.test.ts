@@ -27,7 +27,7 @@ describe('profiles store', () => {
 
   it('bumps the revision when credentials change, so views reload', async () => {
     const { api } = fakeApi({
-      'credentials:set': () => ok({ present: true, secretTail: '••••', storage: 'session' }),
+      'credentials:set': () => ok({ present: true, secretTail: '••••', storage: 'session', notice: null }),
       'profiles:list': () => ok(list),
       'profiles:testConnection': () => ok({ ok: true, message: 'Connected', workspacesSeen: 1 }),
     });

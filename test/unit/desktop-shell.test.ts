@@ -2,7 +2,7 @@ import { EventEmitter } from 'node:events';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { listChannels } from '../../preload/contract';
 
 // The Electron binary cannot run on our machines: this fake records what the shell asks of Electron.
@@ -16,9 +16,11 @@ const electron = await vi.hoisted(async () => {
   });
   const windows: Array<{ options: Record<string, unknown>; loadURL: ReturnType<typeof vi.fn>; webContents: { id: number } }> = [];
   class BrowserWindow extends Emitter {
-    static getAllWindows = () => windows;
+    static getAllWindows = vi.fn(() => windows);
+    /** What every window's `loadURL` answers; a test can make one load fail. */
+    static load = vi.fn((_url: string) => Promise.resolve());
     readonly webContents = { id: 100 + windows.length };
-    readonly loadURL = vi.fn(() => Promise.resolve());
+    readonly loadURL = vi.fn((url: string) => BrowserWindow.load(url));
     readonly show = vi.fn();
     constructor(readonly options: Record<string, unknown>) {
       super();
@@ -47,7 +49,18 @@ const electron = await vi.hoisted(async () => {
 vi.mock('electron', () => electron);
 vi.mock('keytar', () => ({ default: { setPassword: async () => undefined, getPassword: async () => null, deletePassword: async () => true } }));
 
-const { startDesktopShell } = await import('../../main/desktop-shell');
+const { startDesktopShell, closeBeforeQuit, CLOSE_TIMEOUT_MS } = await import('../../main/desktop-shell');
+const { createLogger } = await import('../../main/services/log');
+
+/** Lets pending promise callbacks run. */
+const settle = () => new Promise((resolve) => setImmediate(resolve));
+
+/** Captures what the main process logs (the logger prints through console.error). */
+function captureLog() {
+  const lines: string[] = [];
+  vi.spyOn(console, 'error').mockImplementation((line: unknown) => void lines.push(String(line)));
+  return lines;
+}
 
 function fakeContents() {
   const emitter = new EventEmitter();
@@ -63,6 +76,11 @@ function fakeContents() {
     open: (url: string) => openHandler?.({ url }),
   };
 }
+
+afterEach(() => {
+  vi.useRealTimers();
+  vi.restoreAllMocks();
+});
 
 describe('desktop shell (electron mocked)', () => {
   let rendererDir: string;
@@ -111,15 +129,43 @@ describe('desktop shell (electron mocked)', () => {
     expect((await handler(new Request('app://other/index.html'))).status).toBe(404);
   });
 
-  it('denies every permission request and check', () => {
+  type Details = { isMainFrame: boolean; requestingUrl?: string };
+  const permissionHandlers = () => {
     const s = electron.session.defaultSession;
-    const request = s.setPermissionRequestHandler.mock.calls[0]?.[0] as (c: unknown, p: string, cb: (g: boolean) => void) => void;
-    const granted: boolean[] = [];
-    request({}, 'media', (g) => granted.push(g));
-    request({}, 'notifications', (g) => granted.push(g));
-    expect(granted).toEqual([false, false]);
-    const check = s.setPermissionCheckHandler.mock.calls[0]?.[0] as (c: unknown, p: string) => boolean;
-    expect(check({}, 'clipboard-read')).toBe(false);
+    const request = s.setPermissionRequestHandler.mock.calls[0]?.[0] as (c: unknown, p: string, cb: (g: boolean) => void, d: Details) => void;
+    const check = s.setPermissionCheckHandler.mock.calls[0]?.[0] as (c: unknown, p: string, origin: string, d: Details) => boolean;
+    const requested = (permission: string, details: Details) => {
+      let granted: boolean | undefined;
+      request({}, permission, (g) => (granted = g), details);
+      return granted;
+    };
+    return { requested, check };
+  };
+  const appTop = { isMainFrame: true, requestingUrl: 'app://console/index.html' };
+
+  it('denies every permission request and check', () => {
+    const { requested, check } = permissionHandlers();
+    expect(requested('media', appTop)).toBe(false);
+    expect(requested('notifications', appTop)).toBe(false);
+    expect(requested('clipboard-read', appTop)).toBe(false);
+    expect(check({}, 'clipboard-read', 'app://console', appTop)).toBe(false);
+    expect(check({}, 'geolocation', 'app://console', appTop)).toBe(false);
+  });
+
+  it('allows clipboard writes (Copy buttons) only to the app’s own top frame', () => {
+    const { requested, check } = permissionHandlers();
+    expect(requested('clipboard-sanitized-write', appTop)).toBe(true);
+    expect(check({}, 'clipboard-sanitized-write', 'app://console', appTop)).toBe(true);
+    expect(check({}, 'clipboard-sanitized-write', 'app://console/', appTop)).toBe(true);
+
+    const iframe = { isMainFrame: false, requestingUrl: 'app://console/index.html' };
+    expect(requested('clipboard-sanitized-write', iframe)).toBe(false);
+    expect(check({}, 'clipboard-sanitized-write', 'app://console', iframe)).toBe(false);
+
+    const foreign = { isMainFrame: true, requestingUrl: 'https://evil.example/' };
+    expect(requested('clipboard-sanitized-write', foreign)).toBe(false);
+    expect(check({}, 'clipboard-sanitized-write', 'https://evil.example', foreign)).toBe(false);
+    expect(check({}, 'clipboard-sanitized-write', 'app://other', { isMainFrame: true })).toBe(false);
   });
 
   it('hardens every new webContents: navigation, redirects, window.open and webviews', () => {
@@ -138,6 +184,25 @@ describe('desktop shell (electron mocked)', () => {
     expect(contents.open('http://docs.airbyte.com/')).toEqual({ action: 'deny' });
     expect(contents.open('https://user:pw@github.com/')).toEqual({ action: 'deny' });
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('logs, and does not leak as an unhandled rejection, a link the OS browser fails to open', async () => {
+    const lines = captureLog();
+    const contents = fakeContents();
+    electron.app.emit('web-contents-created', {}, contents);
+    electron.shell.openExternal.mockImplementationOnce(() => Promise.reject(new Error('no default browser')));
+    expect(contents.open('https://docs.airbyte.com/')).toEqual({ action: 'deny' });
+    await settle();
+    expect(lines.join('\n')).toMatch(/\[desktop\] Could not open https:\/\/docs\.airbyte\.com\/ in the browser\..*no default browser/);
+  });
+
+  it('logs, and does not leak as an unhandled rejection, a window that fails to load', async () => {
+    const lines = captureLog();
+    electron.BrowserWindow.load.mockImplementationOnce(() => Promise.reject(new Error('ERR_FAILED (-2) loading app://console/index.html')));
+    electron.BrowserWindow.getAllWindows.mockReturnValueOnce([]);
+    electron.app.emit('activate'); // macOS: re-opens the window when none is left
+    await settle();
+    expect(lines.join('\n')).toMatch(/\[desktop\] The main window failed to load\..*ERR_FAILED/);
   });
 
   it('registers exactly the contract’s channels with ipcMain', () => {
@@ -175,5 +240,95 @@ describe('desktop shell (electron mocked)', () => {
     await startAgain({ rendererDir, preloadPath: '/p.js' });
     expect(electron.app.quit).toHaveBeenCalled();
     expect(electron.windows.length).toBe(before);
+  });
+
+  it('reports a synchronous setup failure as a rejection, so the entry point can exit', async () => {
+    vi.resetModules();
+    electron.app.getPath.mockImplementationOnce(() => {
+      throw new Error('no userData path');
+    });
+    const { startDesktopShell: startAgain } = await import('../../main/desktop-shell');
+    let started: Promise<void> | undefined;
+    expect(() => (started = startAgain({ rendererDir, preloadPath: '/p.js' }))).not.toThrow();
+    await expect(started).rejects.toThrow('no userData path');
+  });
+
+  // Last: it closes the core the other tests use.
+  it('holds the quit until the core has closed, then quits once', async () => {
+    electron.app.quit.mockClear();
+    const [first] = electron.app.listeners('will-quit') as Array<(event: { preventDefault(): void }) => void>;
+    const held = { preventDefault: vi.fn() };
+    first?.(held);
+    expect(held.preventDefault).toHaveBeenCalledOnce();
+    expect(electron.app.quit).not.toHaveBeenCalled();
+    await vi.waitFor(() => expect(electron.app.quit).toHaveBeenCalledOnce());
+    const again = { preventDefault: vi.fn() };
+    first?.(again);
+    expect(again.preventDefault).not.toHaveBeenCalled();
+  });
+});
+
+describe('closeBeforeQuit', () => {
+  function fakeApp() {
+    const app = Object.assign(new EventEmitter(), { quit: vi.fn() });
+    // Electron's quit() emits will-quit again, which quits for real unless prevented.
+    const exited = vi.fn();
+    app.quit.mockImplementation(() => {
+      if (app.quit.mock.calls.length > 10) return; // a quit loop: break it so the test fails instead of hanging
+      const event = { prevented: false, preventDefault() { this.prevented = true; } };
+      app.emit('will-quit', event);
+      if (!event.prevented) exited();
+    });
+    return { app, exited };
+  }
+
+  function deferred() {
+    let resolve!: () => void;
+    const promise = new Promise<void>((r) => (resolve = r));
+    return { promise, resolve };
+  }
+
+  it('waits for close before quitting, and quits exactly once (no loop)', async () => {
+    const { app, exited } = fakeApp();
+    const closing = deferred();
+    const close = vi.fn(() => closing.promise);
+    closeBeforeQuit(app, close, createLogger(() => undefined));
+
+    app.quit();
+    app.quit(); // asked again while closing: still held, no second close
+    await settle();
+    expect(close).toHaveBeenCalledOnce();
+    expect(exited).not.toHaveBeenCalled();
+
+    closing.resolve();
+    await settle();
+    expect(exited).toHaveBeenCalledOnce();
+    expect(app.quit).toHaveBeenCalledTimes(3); // two by the user, one after close
+    expect(close).toHaveBeenCalledOnce();
+  });
+
+  it('still quits, and logs, when close fails or throws', async () => {
+    for (const close of [() => Promise.reject(new Error('sandbox stop failed')), () => { throw new Error('sandbox stop failed'); }]) {
+      const lines: string[] = [];
+      const { app, exited } = fakeApp();
+      closeBeforeQuit(app, close, createLogger((line) => lines.push(line)));
+      app.quit();
+      await settle();
+      expect(exited).toHaveBeenCalledOnce();
+      expect(lines.join('\n')).toMatch(/Closing the core failed; quitting anyway\..*sandbox stop failed/);
+    }
+  });
+
+  it('still quits, and logs, when close hangs past the time limit', async () => {
+    vi.useFakeTimers();
+    const lines: string[] = [];
+    const { app, exited } = fakeApp();
+    closeBeforeQuit(app, () => new Promise<void>(() => undefined), createLogger((line) => lines.push(line)));
+    app.quit();
+    await vi.advanceTimersByTimeAsync(CLOSE_TIMEOUT_MS - 1);
+    expect(exited).not.toHaveBeenCalled();
+    await vi.advanceTimersByTimeAsync(1);
+    expect(exited).toHaveBeenCalledOnce();
+    expect(lines.join('\n')).toContain(`close did not finish within ${CLOSE_TIMEOUT_MS} ms`);
   });
 });

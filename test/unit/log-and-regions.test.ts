@@ -40,7 +40,7 @@ describe('workspace region registry', () => {
     const registry = RegionRegistry.inFolder(dir);
     await registry.load();
     expect(registry.regionOf('p', 'w')).toBe('unknown');
-    expect(registry.notice).toMatch(/kept as .*workspace-regions\.json\.corrupt-/);
-    expect(readdirSync(dir).filter((f) => f.includes('corrupt'))).toHaveLength(1);
+    expect(registry.notice).toMatch(/does not have the expected content .*regions\.p\.w.* It was moved to .*workspace-regions\.json\.unreadable-/);
+    expect(readdirSync(dir)).toEqual([expect.stringMatching(/^workspace-regions\.json\.unreadable-/)]);
   });
 });

@@ -35,7 +35,11 @@ export interface AirbyteClientConfig {
   tokenUrl?: string | undefined;
   /** Sent as X-Organization-Id when set. */
   organizationId?: string | undefined;
-  credentials: () => Promise<ClientCredentials | null>;
+  /**
+   * Releases the client credentials for a mint at `tokenUrl` (the provider refuses a destination
+   * the secret was not saved for), or null when there are none.
+   */
+  credentials: (tokenUrl: string) => Promise<ClientCredentials | null>;
   http: HttpClient;
   now?: () => number;
 }
@@ -98,15 +102,17 @@ export class AirbyteClient {
     return this.cache.get(
       'operator',
       async () => {
-        const credentials = await this.config.credentials();
+        const tokenUrl = this.config.tokenUrl ?? this.url('/api/v1/account/applications/token');
+        const credentials = await this.config.credentials(tokenUrl);
         if (!credentials) throw new AppError('unauthorized', 'This profile has no client credentials yet: set a client id and secret.');
         const now = (this.config.now ?? Date.now)();
         let res;
         try {
           res = await this.config.http.send({
             method: 'POST',
-            url: this.config.tokenUrl ?? this.url('/api/v1/account/applications/token'),
-            body: credentials,
+            url: tokenUrl,
+            // Exactly the two fields: nothing else a store keeps beside them travels.
+            body: { client_id: credentials.client_id, client_secret: credentials.client_secret },
             headers: this.headers(),
             idempotent: true,
             what: 'getting an operator token',
@@ -263,12 +269,18 @@ export class AirbyteClient {
   /** Creates a workspace the only way the API allows: a first mint with its name and region. */
   async createWorkspace(name: string, regionId: string, options: CallOptions = {}): Promise<{ workspaceId: string; created: boolean }> {
     const before = await this.findWorkspaceByName(name, options);
-    const token = await this.mintScoped(name, regionId);
-    const info = await this.scopedTokenInfoWith(token);
-    return { workspaceId: info.workspace_id, created: before === null };
+    if (before) return { workspaceId: before.id, created: false };
+    return { workspaceId: await this.mintWorkspace(name, regionId), created: true };
   }
 
-  private async findWorkspaceByName(name: string, options: CallOptions): Promise<ApiWorkspace | null> {
+  /** Mints a scoped token by name (which creates the workspace when absent) and answers its id. */
+  async mintWorkspace(name: string, regionId: string): Promise<string> {
+    const token = await this.mintScoped(name, regionId);
+    return (await this.scopedTokenInfoWith(token)).workspace_id;
+  }
+
+  /** The workspace with exactly this name, or null; names are unique per organization. */
+  async findWorkspaceByName(name: string, options: CallOptions = {}): Promise<ApiWorkspace | null> {
     for await (const page of this.workspacePages({ nameContains: name }, options)) {
       const found = page.find((w) => w.name === name);
       if (found) return found;

@@ -67,6 +67,7 @@ const LEAD: Record<ErrorCode, string> = {
   unknown_channel: 'Unknown channel',
   internal: 'Internal error',
   keychain_unavailable: 'Keychain unavailable',
+  storage: 'Could not save',
 };
 
 /** A typed, user-readable error for a non-2xx answer. Never includes request headers. */

@@ -1,4 +1,3 @@
-import { readFileSync } from 'node:fs';
 import tls from 'node:tls';
 import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { AppError } from '../../ipc/app-error';
@@ -10,9 +9,11 @@ import { DEFAULT_RETRY_POLICY, retryAfterMs, type RetryPolicy } from './retry-po
 export interface TransportOptions {
   /** HTTPS proxy URL (profile setting, else HTTPS_PROXY). */
   proxy?: string | undefined;
-  /** Extra CA certificate file (PEM) trusted in addition to the system's. */
-  caFile?: string | undefined;
+  /** Extra CA certificates (PEM text, read by `loadCaFile`) trusted in addition to the system's. */
+  caPem?: string | undefined;
   connectTimeoutMs?: number;
+  /** How long a request may take when it does not say (default 30 s). */
+  timeoutMs?: number;
 }
 
 export interface HttpRequest {
@@ -62,7 +63,7 @@ class Transient extends Error {
 
 function dispatcherFor(options: TransportOptions): Dispatcher {
   // Added to Node's bundled roots, not instead of them: a corporate CA must not break public hosts.
-  const ca = options.caFile ? [...tls.rootCertificates, readFileSync(options.caFile, 'utf8')] : undefined;
+  const ca = options.caPem ? [...tls.rootCertificates, options.caPem] : undefined;
   const connect = { timeout: options.connectTimeoutMs ?? 10_000, ...(ca ? { ca } : {}) };
   const proxy = options.proxy ?? process.env.HTTPS_PROXY ?? process.env.https_proxy;
   // Agent keeps one keep-alive pool per origin.
@@ -77,12 +78,14 @@ function dispatcherFor(options: TransportOptions): Dispatcher {
 export class HttpClient {
   readonly log = new RequestLog();
   private readonly dispatcher: Dispatcher;
+  private readonly timeoutMs: number;
 
   constructor(
     options: TransportOptions = {},
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
   ) {
     this.dispatcher = dispatcherFor(options);
+    this.timeoutMs = options.timeoutMs ?? 30_000;
   }
 
   async close(): Promise<void> {
@@ -122,7 +125,7 @@ export class HttpClient {
   private async once<T>(req: HttpRequest, attempt: number): Promise<HttpResponse<T>> {
     const started = performance.now();
     const startedAt = new Date().toISOString();
-    const timeout = AbortSignal.timeout(req.timeoutMs ?? 30_000);
+    const timeout = AbortSignal.timeout(req.timeoutMs ?? this.timeoutMs);
     const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     if (req.token) headers.authorization = `Bearer ${req.token}`;

@@ -1,26 +1,52 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
-import type { profileFieldsSchema} from '../../../preload/contract';
+import type { profileChangesSchema, profileFieldsSchema } from '../../../preload/contract';
 import { type KeychainHealth, type Profile, type ProfileView } from '../../../preload/contract';
 import { AppError } from '../../ipc/app-error';
 import { AirbyteClient } from '../airbyte/airbyte-client';
+import { loadCaFile } from '../http/ca-file';
 import { HttpClient } from '../http/http-client';
-import { credentialStatus, MemorySecretStore, type ClientCredentials, type SecretStore } from '../vault/secret-store';
+import { bindingChange, bindingOf, type CredentialBinding } from '../vault/credential-binding';
+import { credentialStatus, MemorySecretStore, type ClientCredentials, type SecretStore, type StoredCredentials } from '../vault/secret-store';
 import { sandboxProfile, SANDBOX_PROFILE_ID, type ProfileStore } from './profile-store';
 
 /** The sandbox accepts exactly these (issue #3); they are not secrets and are never stored. */
 const SANDBOX_CREDENTIALS: ClientCredentials = { client_id: 'sandbox', client_secret: 'sandbox' };
 
+type ProfileFields = z.output<typeof profileFieldsSchema>;
+type ProfileChanges = z.output<typeof profileChangesSchema>;
+type Storage = 'keychain' | 'session' | 'built-in';
+
 export interface ProfileServiceDeps {
   store: ProfileStore;
   keychain: () => Promise<{ store: SecretStore | null; health: KeychainHealth }>;
   sandboxUrl: () => Promise<string>;
+  /** Default API request timeout (tests shorten it; 30 s otherwise). */
+  requestTimeoutMs?: number;
+  /** Start-up notices of other user-data files, shown with the profile list. */
+  notices?: () => Array<string | null>;
+}
+
+interface ClientEntry {
+  client: AirbyteClient;
+  http: HttpClient;
+}
+
+/** The URL an operator token is minted at for these settings (the client's default otherwise). */
+function tokenUrlOf(profile: Profile): string {
+  return profile.tokenUrl ?? new URL('/api/v1/account/applications/token', profile.baseUrl).toString();
+}
+
+function sameBinding(a: CredentialBinding | null, b: CredentialBinding): boolean {
+  return a !== null && bindingChange(a, b) === null;
 }
 
 /** Profiles, their credentials and one API client per profile; the only holder of secrets in the app. */
 export class ProfileService {
   private readonly session = new MemorySecretStore();
-  private readonly clients = new Map<string, { client: AirbyteClient; http: HttpClient }>();
+  private readonly clients = new Map<string, Promise<ClientEntry>>();
+  /** Why a profile's saved secret was removed, until the user enters a new one (shown by the UI). */
+  private readonly credentialNotices = new Map<string, string>();
 
   constructor(private readonly deps: ProfileServiceDeps) {}
 
@@ -31,57 +57,82 @@ export class ProfileService {
     return found;
   }
 
-  private async credentials(id: string): Promise<{ credentials: ClientCredentials | null; storage: 'keychain' | 'session' | 'built-in' }> {
-    if (id === SANDBOX_PROFILE_ID) return { credentials: SANDBOX_CREDENTIALS, storage: 'built-in' };
+  /** The stored entry of a profile and where it lives (session first: it was entered last). */
+  private async stored(id: string): Promise<{ entry: StoredCredentials | null; storage: Storage }> {
     const session = await this.session.get(id);
-    if (session) return { credentials: session, storage: 'session' };
+    if (session) return { entry: session, storage: 'session' };
     const { store } = await this.deps.keychain();
-    return { credentials: store ? await store.get(id) : null, storage: 'keychain' };
+    return { entry: store ? await store.get(id) : null, storage: 'keychain' };
+  }
+
+  /**
+   * The credentials usable with the profile as it is now. An entry saved for other connection
+   * settings (a file edited by hand, an older version's entry) is deleted, never used.
+   */
+  private async credentials(profile: Profile): Promise<{ credentials: ClientCredentials | null; storage: Storage }> {
+    if (profile.builtIn) return { credentials: SANDBOX_CREDENTIALS, storage: 'built-in' };
+    const { entry, storage } = await this.stored(profile.id);
+    if (!entry) return { credentials: null, storage };
+    if (!sameBinding(entry.boundTo, bindingOf(profile))) {
+      await this.forgetSecret(profile.id, 'The saved client secret was entered for other connection settings than this profile’s, so it was removed and not sent. Enter it again.');
+      return { credentials: null, storage };
+    }
+    return { credentials: { client_id: entry.client_id, client_secret: entry.client_secret }, storage };
+  }
+
+  private async forgetSecret(id: string, why: string | null): Promise<void> {
+    await this.session.delete(id);
+    const { store } = await this.deps.keychain();
+    await store?.delete(id);
+    if (why) this.credentialNotices.set(id, why);
+    else this.credentialNotices.delete(id);
   }
 
   private async view(profile: Profile): Promise<ProfileView> {
-    const { credentials, storage } = await this.credentials(profile.id);
-    return { ...profile, credentials: { ...credentialStatus(credentials), storage } };
+    const { credentials, storage } = await this.credentials(profile);
+    const notice = credentials ? null : (this.credentialNotices.get(profile.id) ?? null);
+    return { ...profile, credentials: { ...credentialStatus(credentials), storage, notice } };
   }
 
   async list() {
     const sandbox = await this.profile(SANDBOX_PROFILE_ID);
     const profiles = await Promise.all([sandbox, ...this.deps.store.userProfiles()].map((p) => this.view(p)));
     const active = profiles.some((p) => p.id === this.deps.store.activeProfileId) ? this.deps.store.activeProfileId : SANDBOX_PROFILE_ID;
-    return { activeProfileId: active, profiles, notice: this.deps.store.notice };
+    const notices = [this.deps.store.notice, ...(this.deps.notices?.() ?? [])].filter((n): n is string => n !== null);
+    return { activeProfileId: active, profiles, notice: notices.length > 0 ? notices.join(' ') : null };
   }
 
   async activeProfile(): Promise<Profile> {
     return this.profile((await this.list()).activeProfileId);
   }
 
-  async create(fields: z.output<typeof profileFieldsSchema>): Promise<ProfileView> {
+  async create(fields: ProfileFields): Promise<ProfileView> {
+    if (fields.caFile) await loadCaFile(fields.caFile);
     const profile: Profile = { ...fields, id: randomUUID(), builtIn: false };
-    await this.deps.store.put(profile);
+    await this.deps.store.add(profile);
     return this.view(profile);
   }
 
-  async update(id: string, changes: Partial<z.output<typeof profileFieldsSchema>>): Promise<ProfileView> {
-    const current = await this.profile(id);
-    if (current.builtIn) throw new AppError('validation', 'The built-in Sandbox profile cannot be changed; create a profile of your own instead.');
-    const next = { ...current, ...changes };
-    await this.deps.store.put(next);
+  async update(id: string, changes: ProfileChanges): Promise<ProfileView> {
+    if (id === SANDBOX_PROFILE_ID) throw new AppError('validation', 'The built-in Sandbox profile cannot be changed; create a profile of your own instead.');
+    if (changes.caFile) await loadCaFile(changes.caFile);
+    const { before, after } = await this.deps.store.update(id, (current) => ({ ...current, ...changes, id, builtIn: false }));
+    const changed = bindingChange(bindingOf(before), bindingOf(after));
+    // The secret was entered for the old settings: never let it follow the profile somewhere new.
+    if (changed) await this.forgetSecret(id, `The ${changed} changed, so the saved client secret was removed. Enter the client id and secret again for the new settings.`);
     await this.dropClient(id);
-    return this.view(next);
+    return this.view(after);
   }
 
   async remove(id: string): Promise<boolean> {
     if (id === SANDBOX_PROFILE_ID) throw new AppError('validation', 'The built-in Sandbox profile cannot be deleted.');
     const removed = await this.deps.store.remove(id);
-    await this.session.delete(id);
-    const { store } = await this.deps.keychain();
-    await store?.delete(id);
+    await this.forgetSecret(id, null);
     await this.dropClient(id);
     return removed;
   }
 
   async select(id: string) {
-    await this.profile(id);
     await this.deps.store.select(id);
     return this.list();
   }
@@ -89,8 +140,9 @@ export class ProfileService {
   async setCredentials(id: string, credentials: ClientCredentials, sessionOnly: boolean) {
     const profile = await this.profile(id);
     if (profile.builtIn) throw new AppError('validation', 'The Sandbox profile needs no credentials.');
+    const boundTo = bindingOf(profile);
     if (sessionOnly) {
-      await this.session.set(id, credentials);
+      await this.session.set(id, credentials, boundTo);
     } else {
       const { store, health } = await this.deps.keychain();
       if (!store || health.status !== 'available') {
@@ -98,18 +150,17 @@ export class ProfileService {
         // Never a plain file as a fallback: the user chooses session-only storage explicitly.
         throw new AppError('keychain_unavailable', `The OS keychain cannot store credentials right now. ${why} You can keep them for this session only.`.replace(/\s+/g, ' ').trim());
       }
-      await store.set(id, credentials);
+      await store.set(id, credentials, boundTo);
       await this.session.delete(id);
     }
+    this.credentialNotices.delete(id);
     await this.dropClient(id);
-    return (await this.view(profile)).credentials;
+    return (await this.view(await this.profile(id))).credentials;
   }
 
   async clearCredentials(id: string) {
     const profile = await this.profile(id);
-    await this.session.delete(id);
-    const { store } = await this.deps.keychain();
-    await store?.delete(id);
+    await this.forgetSecret(id, null);
     await this.dropClient(id);
     return (await this.view(profile)).credentials;
   }
@@ -118,32 +169,65 @@ export class ProfileService {
     return (await this.view(await this.profile(id))).credentials;
   }
 
-  /** The API client of a profile (created on first use, dropped when its settings or secrets change). */
-  async client(id: string): Promise<AirbyteClient> {
-    const existing = this.clients.get(id);
-    if (existing) return existing.client;
-    const profile = await this.profile(id);
-    const http = new HttpClient({ proxy: profile.proxy, caFile: profile.caFile });
-    const client = new AirbyteClient({
-      baseUrl: profile.baseUrl,
-      tokenUrl: profile.tokenUrl,
-      organizationId: profile.organizationId,
-      http,
-      credentials: async () => (await this.credentials(id)).credentials,
+  /** The API client of a profile (created once on first use, dropped when its settings or secrets change). */
+  client(id: string): Promise<AirbyteClient> {
+    let entry = this.clients.get(id);
+    if (!entry) {
+      entry = this.createClient(id);
+      this.clients.set(id, entry);
+      entry.catch(() => {
+        if (this.clients.get(id) === entry) this.clients.delete(id);
+      });
+    }
+    return entry.then((e) => e.client);
+  }
+
+  private async createClient(id: string): Promise<ClientEntry> {
+    // The client is built from this snapshot; secrets are released only for it (see `release`).
+    const snapshot = await this.profile(id);
+    const http = new HttpClient({
+      proxy: snapshot.proxy,
+      caPem: snapshot.caFile ? await loadCaFile(snapshot.caFile) : undefined,
+      ...(this.deps.requestTimeoutMs ? { timeoutMs: this.deps.requestTimeoutMs } : {}),
     });
-    this.clients.set(id, { client, http });
-    return client;
+    const client = new AirbyteClient({
+      baseUrl: snapshot.baseUrl,
+      tokenUrl: snapshot.tokenUrl,
+      organizationId: snapshot.organizationId,
+      http,
+      credentials: (tokenUrl) => this.release(id, snapshot, tokenUrl),
+    });
+    return { client, http };
+  }
+
+  /**
+   * The one place a client secret leaves the vault: only for a mint at the snapshot's own token URL,
+   * and only while the profile still has the settings the secret was saved for.
+   */
+  private async release(id: string, snapshot: Profile, tokenUrl: string): Promise<ClientCredentials | null> {
+    if (tokenUrl !== tokenUrlOf(snapshot)) throw new AppError('forbidden', 'The client secret was not sent: that address is not where this profile’s secret was saved for.');
+    const current = await this.profile(id);
+    if (bindingChange(bindingOf(current), bindingOf(snapshot)) !== null) {
+      throw new AppError('forbidden', 'The profile’s connection settings changed while this call was running; the client secret was not sent. Try again.');
+    }
+    return (await this.credentials(current)).credentials;
   }
 
   /** The request log of a profile's client, for the inspector. */
-  requestLog(id: string) {
-    return this.clients.get(id)?.http.log.list() ?? [];
+  async requestLog(id: string) {
+    const entry = await this.settled(id);
+    return entry?.http.log.list() ?? [];
   }
 
-  clearRequestLog(id: string): boolean {
-    const entry = this.clients.get(id);
+  async clearRequestLog(id: string): Promise<boolean> {
+    const entry = await this.settled(id);
     entry?.http.log.clear();
-    return entry !== undefined;
+    return entry !== null;
+  }
+
+  private async settled(id: string): Promise<ClientEntry | null> {
+    const pending = this.clients.get(id);
+    return pending ? pending.catch(() => null) : null;
   }
 
   async testConnection(id: string, signal?: AbortSignal) {
@@ -161,7 +245,8 @@ export class ProfileService {
   private async dropClient(id: string): Promise<void> {
     const existing = this.clients.get(id);
     this.clients.delete(id);
-    await existing?.http.close();
+    const entry = await existing?.catch(() => null);
+    await entry?.http.close();
   }
 
   async close(): Promise<void> {

@@ -1,7 +1,8 @@
 import path from 'node:path';
 import { z } from 'zod';
 import { profileSchema, type Profile } from '../../../preload/contract';
-import { readJsonFile, writeJsonAtomically } from '../storage/atomic-json';
+import { AppError } from '../../ipc/app-error';
+import { JsonFile } from '../storage/json-file';
 
 export const SANDBOX_PROFILE_ID = 'sandbox';
 
@@ -17,65 +18,89 @@ export function sandboxProfile(baseUrl: string): Profile {
   return { id: SANDBOX_PROFILE_ID, name: 'Sandbox', baseUrl, defaultRegion: 'US', builtIn: true };
 }
 
+const gone = () => new AppError('not_found', 'That profile no longer exists.');
+
 /**
- * User profiles in `profiles.json` in the user-data folder: versioned, written atomically, moved
- * aside with a notice when unusable. The Sandbox profile is never stored; it always exists.
+ * User profiles in `profiles.json` in the user-data folder, through the storage module's single
+ * writer: every change is a read-modify-write of the latest saved state, so concurrent calls never
+ * lose one another's changes. The Sandbox profile is never stored; it always exists.
  */
 export class ProfileStore {
-  private data: ProfilesFile = { version: 1, activeProfileId: SANDBOX_PROFILE_ID, profiles: [] };
-  /** Why the file could not be used at start, for the UI to say once. */
-  notice: string | null = null;
+  private readonly json: JsonFile<ProfilesFile>;
 
-  constructor(private readonly file: string) {}
+  constructor(file: string) {
+    this.json = new JsonFile({
+      file,
+      label: 'Your profiles file',
+      parse: (raw) => fileSchema.parse(raw),
+      empty: () => ({ version: 1, activeProfileId: SANDBOX_PROFILE_ID, profiles: [] }),
+      fallback: 'the app started with the Sandbox profile only',
+      maxBytes: 4 * 1024 * 1024,
+    });
+  }
 
   static inFolder(userDataDir: string): ProfileStore {
     return new ProfileStore(path.join(userDataDir, 'profiles.json'));
   }
 
-  async load(): Promise<void> {
-    const read = await readJsonFile(this.file, (raw) => fileSchema.parse(raw));
-    if (read.status === 'ok') this.data = read.value;
-    if (read.status === 'corrupt') {
-      this.notice = `Your profiles file could not be read (${read.reason}). It was kept as ${read.movedTo}; the app started with the Sandbox profile.`;
-    }
+  load(): Promise<void> {
+    return this.json.load();
+  }
+
+  /** Resolves when every change queued so far is on disk. */
+  flush(): Promise<void> {
+    return this.json.flush();
+  }
+
+  /** Why the file could not be used at start, for the UI to say once. */
+  get notice(): string | null {
+    return this.json.notice;
   }
 
   userProfiles(): Profile[] {
-    return this.data.profiles.map((p) => ({ ...p }));
+    return this.json.current.profiles.map((p) => ({ ...p }));
   }
 
   get activeProfileId(): string {
-    return this.data.activeProfileId;
+    return this.json.current.activeProfileId;
   }
 
   find(id: string): Profile | undefined {
-    return this.data.profiles.find((p) => p.id === id);
+    const found = this.json.current.profiles.find((p) => p.id === id);
+    return found ? { ...found } : undefined;
   }
 
-  async put(profile: Profile): Promise<void> {
-    const index = this.data.profiles.findIndex((p) => p.id === profile.id);
-    const profiles = [...this.data.profiles];
-    if (index >= 0) profiles[index] = profile;
-    else profiles.push(profile);
-    await this.save({ ...this.data, profiles });
-  }
-
-  async remove(id: string): Promise<boolean> {
-    if (!this.find(id)) return false;
-    await this.save({
-      ...this.data,
-      profiles: this.data.profiles.filter((p) => p.id !== id),
-      activeProfileId: this.data.activeProfileId === id ? SANDBOX_PROFILE_ID : this.data.activeProfileId,
+  add(profile: Profile): Promise<void> {
+    return this.json.change((data) => {
+      data.profiles.push(profile);
     });
-    return true;
   }
 
-  async select(id: string): Promise<void> {
-    await this.save({ ...this.data, activeProfileId: id });
+  /** Applies `edit` to the latest saved version of the profile; answers the before and after. */
+  update(id: string, edit: (current: Profile) => Profile): Promise<{ before: Profile; after: Profile }> {
+    return this.json.change((data) => {
+      const index = data.profiles.findIndex((p) => p.id === id);
+      const before = data.profiles[index];
+      if (!before) throw gone();
+      const after = edit({ ...before });
+      data.profiles[index] = after;
+      return { before, after };
+    });
   }
 
-  private async save(next: ProfilesFile): Promise<void> {
-    await writeJsonAtomically(this.file, next);
-    this.data = next;
+  remove(id: string): Promise<boolean> {
+    return this.json.change((data) => {
+      const before = data.profiles.length;
+      data.profiles = data.profiles.filter((p) => p.id !== id);
+      if (data.activeProfileId === id) data.activeProfileId = SANDBOX_PROFILE_ID;
+      return data.profiles.length !== before;
+    });
+  }
+
+  select(id: string): Promise<void> {
+    return this.json.change((data) => {
+      if (id !== SANDBOX_PROFILE_ID && !data.profiles.some((p) => p.id === id)) throw gone();
+      data.activeProfileId = id;
+    });
   }
 }

@@ -1,13 +1,22 @@
 import path from 'node:path';
 import { z } from 'zod';
 import type { Region } from '../../../preload/contract';
-import { readJsonFile, writeJsonAtomically } from '../storage/atomic-json';
+import { JsonFile } from '../storage/json-file';
 
 const fileSchema = z.object({
   version: z.literal(1),
   /** profile id → workspace id → region */
   regions: z.record(z.string(), z.record(z.string(), z.enum(['US', 'EU']))),
 });
+type RegionsFile = z.infer<typeof fileSchema>;
+
+/**
+ * Ids are keys here; an id such as `__proto__` must stay a plain key, so reads look at own
+ * properties only and writes build objects with Object.fromEntries (which defines, never assigns).
+ */
+function ownValue<V>(record: Record<string, V>, key: string): V | undefined {
+  return Object.hasOwn(record, key) ? record[key] : undefined;
+}
 
 export const REGION_IDS: Record<Region, string> = {
   US: '645a183f-b12b-4c6e-8ad3-99e165603450',
@@ -17,33 +26,48 @@ export const REGION_IDS: Record<Region, string> = {
 /**
  * The real API never says where a workspace lives (contract §3). The app records it when it creates
  * a workspace with an explicit region, or when the user sets it; everything else is "unknown".
+ * Stored in `workspace-regions.json` through the storage module's single writer.
  */
 export class RegionRegistry {
-  private data: z.infer<typeof fileSchema> = { version: 1, regions: {} };
-  notice: string | null = null;
+  private readonly json: JsonFile<RegionsFile>;
 
-  constructor(private readonly file: string) {}
+  constructor(file: string) {
+    this.json = new JsonFile({
+      file,
+      label: 'The workspace region records file',
+      parse: (raw) => fileSchema.parse(raw),
+      empty: () => ({ version: 1, regions: {} }),
+      fallback: 'workspace regions show as unknown until you set them again',
+      maxBytes: 16 * 1024 * 1024,
+    });
+  }
 
   static inFolder(userDataDir: string): RegionRegistry {
     return new RegionRegistry(path.join(userDataDir, 'workspace-regions.json'));
   }
 
-  async load(): Promise<void> {
-    const read = await readJsonFile(this.file, (raw) => fileSchema.parse(raw));
-    if (read.status === 'ok') this.data = read.value;
-    if (read.status === 'corrupt') this.notice = `The workspace region records could not be read (${read.reason}); they were kept as ${read.movedTo}.`;
+  load(): Promise<void> {
+    return this.json.load();
+  }
+
+  /** Resolves when every change queued so far is on disk. */
+  flush(): Promise<void> {
+    return this.json.flush();
+  }
+
+  get notice(): string | null {
+    return this.json.notice;
   }
 
   regionOf(profileId: string, workspaceId: string): Region | 'unknown' {
-    return this.data.regions[profileId]?.[workspaceId] ?? 'unknown';
+    return ownValue(ownValue(this.json.current.regions, profileId) ?? {}, workspaceId) ?? 'unknown';
   }
 
-  async record(profileId: string, workspaceId: string, region: Region | 'unknown'): Promise<void> {
-    const forProfile = { ...this.data.regions[profileId] };
-    if (region === 'unknown') delete forProfile[workspaceId];
-    else forProfile[workspaceId] = region;
-    const next = { ...this.data, regions: { ...this.data.regions, [profileId]: forProfile } };
-    await writeJsonAtomically(this.file, next);
-    this.data = next;
+  record(profileId: string, workspaceId: string, region: Region | 'unknown'): Promise<void> {
+    return this.json.change((data) => {
+      const forProfile = Object.entries(ownValue(data.regions, profileId) ?? {}).filter(([id]) => id !== workspaceId);
+      if (region !== 'unknown') forProfile.push([workspaceId, region]);
+      data.regions = Object.fromEntries([...Object.entries(data.regions).filter(([id]) => id !== profileId), [profileId, Object.fromEntries(forProfile)]]);
+    });
   }
 }

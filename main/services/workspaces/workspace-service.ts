@@ -1,5 +1,6 @@
 import type { Region, RegionOrUnknown, WorkspaceItem } from '../../../preload/contract';
 import { AppError } from '../../ipc/app-error';
+import { createKeyedQueue } from '../keyed-queue';
 import type { AirbyteClient, CallOptions } from '../airbyte/airbyte-client';
 import type { ApiWorkspace } from '../airbyte/schemas';
 import type { ProfileService } from '../profiles/profile-service';
@@ -14,6 +15,14 @@ export interface WorkspaceServiceDeps {
    * app's own local data (the sandbox runs inside it), not something read from an API answer.
    */
   sandboxRegion?: (workspaceId: string) => Region | null;
+  /** Waits between name look-ups after a create lost its answer (tests shorten them). */
+  lookUpDelaysMs?: number[];
+}
+
+/** Failures after which the server may or may not have done the work. */
+function isAmbiguous(error: unknown): error is AppError {
+  if (!(error instanceof AppError)) return false;
+  return error.code === 'timeout' || error.code === 'network' || (error.code === 'server' && (error.status ?? 500) >= 500);
 }
 
 /**
@@ -21,6 +30,10 @@ export interface WorkspaceServiceDeps {
  * the API never returns (contract §3).
  */
 export class WorkspaceService {
+  private readonly createQueue = createKeyedQueue();
+  /** profile + name → region of a create whose answer was lost and whose workspace was not seen yet. */
+  private readonly unresolvedCreates = new Map<string, Region>();
+
   constructor(private readonly deps: WorkspaceServiceDeps) {}
 
   private async active(): Promise<{ profileId: string; client: AirbyteClient }> {
@@ -81,13 +94,54 @@ export class WorkspaceService {
     };
   }
 
-  async create(name: string, region: Region, options: CallOptions = {}): Promise<WorkspaceItem> {
-    const { profileId, client } = await this.active();
-    const { workspaceId, created } = await client.createWorkspace(name, REGION_IDS[region], options);
-    // Minting an existing name returns that workspace and ignores the region: say so instead.
-    if (!created) throw new AppError('conflict', `A workspace named “${name}” already exists; nothing was created. Pick another name or open that workspace.`);
+  /**
+   * Creates by minting (contract §2.5). Creates of one name run one at a time, so of three
+   * concurrent ones exactly one creates and the others hear "already exists". When the answer is
+   * lost (timeout, reset, truncated body, 5xx) the name is looked up and the truth reported; if it
+   * is not there yet, the attempt is remembered, so a retry that finds it recognizes it as ours.
+   */
+  create(name: string, region: Region, options: CallOptions = {}): Promise<WorkspaceItem> {
+    return this.active().then(({ profileId, client }) =>
+      this.createQueue(`${profileId}\u0000${name}`, () => this.createOnce(profileId, client, name, region, options)),
+    );
+  }
+
+  private async createOnce(profileId: string, client: AirbyteClient, name: string, region: Region, options: CallOptions): Promise<WorkspaceItem> {
+    const key = `${profileId}\u0000${name}`;
+    const existing = await client.findWorkspaceByName(name, options);
+    if (existing) {
+      const attempted = this.unresolvedCreates.get(key);
+      // Minting an existing name returns that workspace and ignores the region: say so instead.
+      if (!attempted) throw new AppError('conflict', `A workspace named “${name}” already exists; nothing was created. Pick another name or open that workspace.`);
+      return this.created(profileId, client, key, existing.id, attempted);
+    }
+    let workspaceId: string;
+    try {
+      workspaceId = await client.mintWorkspace(name, REGION_IDS[region]);
+    } catch (error) {
+      if (!isAmbiguous(error)) throw error;
+      const found = await this.lookUpAfterLostAnswer(client, name);
+      if (found) return this.created(profileId, client, key, found, region);
+      this.unresolvedCreates.set(key, region);
+      throw new AppError(error.code, `${error.message} The workspace “${name}” was not found afterwards, but the API may still create it: refresh the list, or create it again (safe: the app will recognize it).`, { retryable: true });
+    }
+    return this.created(profileId, client, key, workspaceId, region);
+  }
+
+  private async created(profileId: string, client: AirbyteClient, key: string, workspaceId: string, region: Region): Promise<WorkspaceItem> {
+    this.unresolvedCreates.delete(key);
     await this.deps.regions.record(profileId, workspaceId, region);
-    return this.item(profileId, await client.getWorkspace(workspaceId, options));
+    return this.item(profileId, await client.getWorkspace(workspaceId));
+  }
+
+  /** A server may commit a moment after the client gave up: look a few times before saying no. */
+  private async lookUpAfterLostAnswer(client: AirbyteClient, name: string): Promise<string | null> {
+    for (const waitMs of this.deps.lookUpDelaysMs ?? [0, 500, 1500, 3000]) {
+      await new Promise((resolve) => setTimeout(resolve, waitMs));
+      const found = await client.findWorkspaceByName(name).catch(() => null);
+      if (found) return found.id;
+    }
+    return null;
   }
 
   async rename(id: string, name: string): Promise<WorkspaceItem> {

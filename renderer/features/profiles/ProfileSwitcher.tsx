@@ -55,6 +55,11 @@ export function ProfileSwitcher() {
             ? `set (${credentials.secretTail ?? '••••'}, ${credentials.storage === 'session' ? 'this session only' : 'keychain'})`
             : 'not set'}
       </p>
+      {!credentials.present && credentials.notice && (
+        <p role="status" aria-label="Why credentials are needed" className="warn">
+          {credentials.notice}
+        </p>
+      )}
       <div className="profile-actions">
         <button type="button" onClick={() => void test(active.id)}>
           Test connection

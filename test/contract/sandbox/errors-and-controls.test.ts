@@ -129,6 +129,6 @@ describe('state across restarts (--data)', () => {
     const reseeded = (await third.call('GET', '/api/v1/workspaces?name_contains=kept-across', { token: await third.operatorToken() })).json as { data: unknown[] };
     expect(reseeded.data).toHaveLength(0);
     await third.close();
-    expect(readdirSync(dir).some((f) => f.startsWith('sandbox-state.json.corrupt-'))).toBe(true);
+    expect(readdirSync(dir).some((f) => f.startsWith('sandbox-state.json.unreadable-'))).toBe(true);
   });
 });
