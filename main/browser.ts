@@ -17,6 +17,10 @@ function openInBrowser(url: string): void {
   }
 }
 
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.name}: ${error.message}` : String(error);
+}
+
 async function main(): Promise<void> {
   let args;
   try {
@@ -30,6 +34,8 @@ async function main(): Promise<void> {
     router: core.createRouter(browserSenderPolicy),
     rendererDir: path.join(__dirname, '../renderer'),
     port: args.port,
+    // Only bugs land here (a request is always answered or cut first); the request's bytes are never logged.
+    onInternalError: (error) => console.error(`Browser shell: a request failed inside the console: ${describeError(error)}`),
   });
   console.log('Embedded Console (browser shell) is running. Open this URL; it carries this launch’s secret:');
   console.log(server.launchUrl);

@@ -67,35 +67,46 @@ export function createRouter<S>(handlers: Handlers, senderPolicy: SenderPolicy<S
     }
   }
 
+  const dispatchChecked = async (channel: string, input: unknown, sender: S): Promise<Result<unknown>> => {
+    const refusal = senderPolicy(sender);
+    if (refusal !== null) return fail(new AppError('forbidden_sender', `Call refused: ${refusal}.`));
+
+    const entry = table.get(channel);
+    if (!entry) return fail(new AppError('unknown_channel', `Unknown channel "${String(channel).slice(0, 80)}".`));
+
+    const parsed = entry.spec.input.safeParse(input);
+    if (!parsed.success) {
+      const issues = issuesFromZod(parsed.error);
+      const first = issues[0];
+      const where = first ? `${first.path}: ${first.message}` : 'malformed';
+      return fail(new AppError('invalid_input', `Invalid input for ${channel} (${where}).`, { issues }));
+    }
+
+    try {
+      const value = await entry.handler(parsed.data, { channel });
+      const checked = entry.spec.output.safeParse(value);
+      if (!checked.success) {
+        options.onInternalError?.(channel, checked.error);
+        return fail(new AppError('internal', `The app produced an invalid answer for ${channel}.`));
+      }
+      return { ok: true, value: checked.data };
+    } catch (error) {
+      if (error instanceof AppError) return fail(error);
+      options.onInternalError?.(channel, error);
+      return fail(new AppError('internal', `Unexpected failure in ${channel}; details are in the app log.`));
+    }
+  };
+
   return {
     channels: [...table.keys()],
     async dispatch(channel, input, sender) {
-      const refusal = senderPolicy(sender);
-      if (refusal !== null) return fail(new AppError('forbidden_sender', `Call refused: ${refusal}.`));
-
-      const entry = table.get(channel);
-      if (!entry) return fail(new AppError('unknown_channel', `Unknown channel "${String(channel).slice(0, 80)}".`));
-
-      const parsed = entry.spec.input.safeParse(input);
-      if (!parsed.success) {
-        const issues = issuesFromZod(parsed.error);
-        const first = issues[0];
-        const where = first ? `${first.path}: ${first.message}` : 'malformed';
-        return fail(new AppError('invalid_input', `Invalid input for ${channel} (${where}).`, { issues }));
-      }
-
+      // One guard around everything, parsing included: a schema refinement that throws must
+      // become an envelope like any handler failure, never an exception across the boundary.
       try {
-        const value = await entry.handler(parsed.data, { channel });
-        const checked = entry.spec.output.safeParse(value);
-        if (!checked.success) {
-          options.onInternalError?.(channel, checked.error);
-          return fail(new AppError('internal', `The app produced an invalid answer for ${channel}.`));
-        }
-        return { ok: true, value: checked.data };
+        return await dispatchChecked(channel, input, sender);
       } catch (error) {
-        if (error instanceof AppError) return fail(error);
-        options.onInternalError?.(channel, error);
-        return fail(new AppError('internal', `Unexpected failure in ${channel}; details are in the app log.`));
+        options.onInternalError?.(String(channel).slice(0, 80), error);
+        return fail(new AppError('internal', 'Unexpected failure while handling the call; details are in the app log.'));
       }
     },
   };

@@ -24,8 +24,14 @@ function sameSecret(given: string, expected: string): boolean {
 
 type Headers = Record<string, string | string[] | undefined>;
 
+/**
+ * The header's one value, or undefined when it is absent or repeated. Callers pass Node's
+ * `headersDistinct` (every header as a list) because `headers` keeps only the first Host: a
+ * request with two Hosts or two Origins is refused, never resolved by picking one.
+ */
 function single(value: string | string[] | undefined): string | undefined {
-  return Array.isArray(value) ? undefined : value;
+  if (!Array.isArray(value)) return value;
+  return value.length === 1 ? value[0] : undefined;
 }
 
 /**

@@ -16,6 +16,8 @@ const apiUrl = z
   .max(2048)
   .url()
   .superRefine((value, ctx) => {
+    // zod runs this even when `.url()` already failed: never let `new URL` throw out of a parse.
+    if (!URL.canParse(value)) return;
     const url = new URL(value);
     if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password' });
     if (url.protocol === 'https:') return;

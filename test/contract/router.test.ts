@@ -50,6 +50,15 @@ describe('router over the contract', () => {
     expect(await router.dispatch('test:rename', { profile: { name: 'acme' } }, ours)).toEqual({ ok: true, value: 'done' });
   });
 
+  it('turns a schema that throws while parsing into an internal envelope, never an exception', async () => {
+    const spec = channel({ summary: 'test', input: z.object({ url: z.string().refine((u) => new URL(u).protocol === 'https:') }), output: z.string() });
+    const handlers = { test: { rename: async () => 'done' } } as unknown as Handlers;
+    const failures: string[] = [];
+    const router = createRouter(handlers, trusted, { channels: [{ name: 'test:rename', namespace: 'test', method: 'rename', spec }], onInternalError: (c) => failures.push(c) });
+    expect(await router.dispatch('test:rename', { url: 'not a url' }, ours)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(failures).toEqual(['test:rename']);
+  });
+
   it('refuses a foreign sender before looking at the input', async () => {
     const { router } = coreRouter();
     const result = await router.dispatch('app:report', undefined, { trusted: false });

@@ -176,6 +176,24 @@ test('adds a profile for another API, sets credentials for the session, and sets
     await page.getByRole('radiogroup', { name: 'Region' }).getByRole('radio', { name: 'US' }).check();
     await expect(option(page, 'acme-us-demo')).toContainText('US');
     await page.screenshot({ path: testInfo.outputPath('second-profile.png') });
+
+    // A compromised renderer points the token URL elsewhere: main drops the secret, the UI says why.
+    const moved = await page.evaluate(async () => {
+      const secret = sessionStorage.getItem('embedded-console.launch-secret') ?? '';
+      const call = async (channel: string, input?: unknown) =>
+        (await (await fetch(`/ipc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-console-secret': secret }, body: JSON.stringify({ input }) })).json()) as { ok: boolean; value: { activeProfileId: string } };
+      const { value } = await call('profiles:list');
+      return call('profiles:update', { id: value.activeProfileId, changes: { tokenUrl: 'http://127.0.0.1:9/steal' } });
+    });
+    expect(moved.ok).toBe(true);
+    await page.getByRole('combobox', { name: 'Active profile' }).selectOption({ label: 'Sandbox' });
+    await page.getByRole('combobox', { name: 'Active profile' }).selectOption({ label: 'Staging API' });
+    await expect(page.getByLabel('Credentials')).toHaveText('Credentials: not set');
+    await expect(page.getByRole('status', { name: 'Secret removed' })).toHaveText(/The token URL changed, so the saved client secret was removed\. Enter the client id and secret again/);
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.screenshot({ path: testInfo.outputPath(`credentials-removed-${scheme}.png`) });
+    }
   } finally {
     other.stop();
   }

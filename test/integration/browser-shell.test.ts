@@ -1,10 +1,14 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import http from 'node:http';
+import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { setTimeout as sleep } from 'node:timers/promises';
+import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core';
-import { browserSenderPolicy, startBrowserServer, type BrowserServer } from '../../main/shell/browser-server';
+import type { Router } from '../../main/ipc/router';
+import { browserSenderPolicy, startBrowserServer, type BrowserSender, type BrowserServer } from '../../main/shell/browser-server';
+import { rawExchange } from '../support/browser-shell-process';
 import { memoryKeytar } from '../support/fake-keytar';
 
 /** Raw HTTP so that Host and Origin can be forged the way an attacker's page or tool would. */
@@ -113,5 +117,106 @@ describe('browser shell server', () => {
     expect(page.headers['x-content-type-options']).toBe('nosniff');
     expect((await request(server.port, { path: '/..%2f..%2fetc%2fpasswd' })).status).toBe(404);
     expect((await request(server.port, { method: 'DELETE', path: '/' })).status).toBe(405);
+  });
+});
+
+/**
+ * The one guard around every request, with a router that misbehaves on purpose: whatever happens
+ * inside, the caller gets a status (or, when it already left, nothing) and the server keeps serving.
+ */
+describe('browser shell server: the request guard', () => {
+  let server: BrowserServer;
+  const internalErrors: unknown[] = [];
+  let dispatch: Router<BrowserSender>['dispatch'];
+
+  beforeAll(async () => {
+    const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
+    const router: Router<BrowserSender> = { channels: [], dispatch: (...args) => dispatch(...args) };
+    server = await startBrowserServer({ router, rendererDir, maxBodyBytes: 1024, onInternalError: (error) => internalErrors.push(error) });
+  });
+  afterAll(() => server.close());
+  beforeEach(() => {
+    internalErrors.length = 0;
+    dispatch = async () => ({ ok: true, value: 'fine' });
+  });
+
+  const head = (target: string, extra = '') =>
+    `POST ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nOrigin: ${server.origin}\r\nX-Console-Secret: ${server.secret}\r\n${extra}`;
+  const call = (target = '/ipc/app:report', body = '{}') =>
+    rawExchange(server.port, `${head(target, `Content-Length: ${Buffer.byteLength(body)}\r\nConnection: close\r\n`)}\r\n${body}`, { body: true });
+  const stillServes = async () => expect((await call()).status).toBe(200);
+
+  it('answers a malformed percent-encoded channel with a 400 invalid_input envelope, before the router', async () => {
+    dispatch = async () => {
+      throw new Error('the router must not see this call');
+    };
+    for (const target of ['/ipc/%E0', '/ipc/%', '/ipc/%ZZ']) {
+      const answer = await call(target);
+      expect(answer.status).toBe(400);
+      expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
+    }
+    expect(internalErrors).toEqual([]);
+  });
+
+  it('turns a throwing handler into a 500 internal envelope, reports it and keeps serving', async () => {
+    dispatch = async () => {
+      throw new Error('boom');
+    };
+    const answer = await call();
+    expect(answer.status).toBe(500);
+    expect(JSON.parse(answer.body)).toMatchObject({ ok: false, error: { code: 'internal' } });
+    expect(answer.body).not.toContain('boom');
+    expect(internalErrors).toEqual([expect.objectContaining({ message: 'boom' })]);
+    dispatch = async () => ({ ok: true, value: 'fine' });
+    await stillServes();
+  });
+
+  it('turns an answer that cannot be serialised into a 500 as well', async () => {
+    dispatch = async () => ({ ok: true, value: 10n });
+    expect((await call()).status).toBe(500);
+    expect(internalErrors).toHaveLength(1);
+  });
+
+  it('survives a client that leaves mid-body, and does not count that as an internal failure', async () => {
+    const socket = net.connect(server.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.write(`${head('/ipc/app:report', 'Content-Length: 500\r\n')}\r\n{"input":`);
+    await sleep(50);
+    socket.destroy();
+    await sleep(50);
+    await stillServes();
+    expect(internalErrors).toEqual([]);
+  });
+
+  it('survives answering a client that already left', async () => {
+    let answered!: () => void;
+    const done = new Promise<void>((resolve) => (answered = resolve));
+    dispatch = async () => {
+      await sleep(100);
+      answered();
+      return { ok: true, value: 'too late' };
+    };
+    const socket = net.connect(server.port, '127.0.0.1');
+    await new Promise((resolve) => socket.once('connect', resolve));
+    socket.end(`${head('/ipc/app:report', 'Content-Length: 2\r\n')}\r\n{}`);
+    socket.destroy();
+    await done;
+    await sleep(20);
+    dispatch = async () => ({ ok: true, value: 'fine' });
+    await stillServes();
+    expect(internalErrors).toEqual([]);
+  });
+
+  it('answers HEAD, OPTIONS and other methods with a status and an Allow header', async () => {
+    const ask = (method: string, target: string) =>
+      rawExchange(server.port, `${method} ${target} HTTP/1.1\r\nHost: 127.0.0.1:${server.port}\r\nConnection: close\r\n\r\n`);
+    expect((await ask('HEAD', '/')).status).toBe(200);
+    const options = await ask('OPTIONS', '/');
+    expect(options.status).toBe(405);
+    expect(options.head).toMatch(/^allow: GET, HEAD$/im);
+    expect((await ask('PUT', '/')).status).toBe(405);
+    expect((await ask('OPTIONS', '/ipc/app:report')).status).toBe(403);
+    expect((await ask('BREW', '/')).status).toBe(400);
   });
 });

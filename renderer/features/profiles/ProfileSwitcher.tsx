@@ -56,7 +56,7 @@ export function ProfileSwitcher() {
             : 'not set'}
       </p>
       {!credentials.present && credentials.notice && (
-        <p role="status" aria-label="Why credentials are needed" className="warn">
+        <p role="status" aria-label="Secret removed" className="warn">
           {credentials.notice}
         </p>
       )}
