@@ -56,6 +56,23 @@ export const boundaryRules = [
     },
   },
   {
+    // lib/ is shared by main (the sandbox) and the renderer, where it runs in a Web Worker: pure TypeScript that
+    // imports nothing of the app, no Electron or Node module, and no package but `jmespath`.
+    files: ['lib/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['**/main/**', '**/main', '**/renderer/**', '**/renderer', '**/preload/**', '**/preload'], message: 'lib/ imports nothing of the app.' },
+            { group: ['electron', ...nodeBuiltins], message: 'lib/ runs in a Web Worker: no Electron or Node module.' },
+            { regex: '^(?!\\.{1,2}/|jmespath$)', message: 'lib/ depends on no package but jmespath.' },
+          ],
+        },
+      ],
+    },
+  },
+  {
     files: ['preload/contract/**/*.ts'],
     rules: {
       'no-restricted-imports': [

@@ -178,13 +178,13 @@ test('adds a profile for another API, sets credentials for the session, and sets
     await page.screenshot({ path: testInfo.outputPath('second-profile.png') });
 
     // A compromised renderer points the token URL elsewhere: main drops the secret, the UI says why.
-    const moved = await page.evaluate(async () => {
-      const secret = sessionStorage.getItem('embedded-console.launch-secret') ?? '';
+    const launchSecret = /secret=([0-9a-f]+)/.exec(shell.launchUrl)?.[1] ?? '';
+    const moved = await page.evaluate(async (secret) => {
       const call = async (channel: string, input?: unknown) =>
         (await (await fetch(`/ipc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-console-secret': secret }, body: JSON.stringify({ input }) })).json()) as { ok: boolean; value: { activeProfileId: string } };
       const { value } = await call('profiles:list');
       return call('profiles:update', { id: value.activeProfileId, changes: { tokenUrl: 'http://127.0.0.1:9/steal' } });
-    });
+    }, launchSecret);
     expect(moved.ok).toBe(true);
     await page.getByRole('combobox', { name: 'Active profile' }).selectOption({ label: 'Sandbox' });
     await page.getByRole('combobox', { name: 'Active profile' }).selectOption({ label: 'Staging API' });

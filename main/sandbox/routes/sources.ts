@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import jmespath from 'jmespath';
 import { z } from 'zod';
+import { compile, JmesPathError } from '../../../lib/jmespath';
 import type { SandboxContext } from '../context';
 import { connectorById, secretPaths } from '../connectors';
 import { detail, forbidden, notFound, ok, unprocessable, type Reply } from '../http';
@@ -123,17 +123,24 @@ async function discover(ctx: SandboxContext): Promise<Reply> {
 
 const querySchema = z.object({ jmes_query: z.string().min(1) });
 
+/** Exceptions Python raises outside jmespath's own hierarchy (the server lets them through as a 500). */
+const PYTHON_BUILTIN_ERRORS = new Set(['TypeError', 'ValueError', 'OverflowError']);
+
 async function query(ctx: SandboxContext): Promise<Reply> {
   const source = ownSource(ctx);
   const body = parseOr422(querySchema, ctx.json(), ['body']);
   const catalog = await ctx.store.catalog(source);
-  let result: unknown;
   try {
-    result = jmespath.search({ streams: catalog.streams }, body.jmes_query);
+    return ok(compile(body.jmes_query).search({ streams: catalog.streams }));
   } catch (error) {
-    throw detail(400, `Invalid JMESPath expression: ${(error as Error).message}`);
+    // Python's own TypeError/ValueError (e.g. 'a' < `1`) escape jmespath's error classes: the
+    // server does not catch them, so they are a 500 there, and here.
+    if (error instanceof JmesPathError && !PYTHON_BUILTIN_ERRORS.has(error.pythonType)) {
+      throw detail(400, `Invalid JMESPath expression: ${error.message}`);
+    }
+    if (error instanceof JmesPathError) return { status: 500, raw: Buffer.from('Internal Server Error'), contentType: 'text/plain; charset=utf-8' };
+    throw error;
   }
-  return ok(result ?? null);
 }
 
 const addSchema = z.object({

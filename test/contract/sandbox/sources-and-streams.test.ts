@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startHarness, type SandboxHarness } from '../../support/sandbox-client';
 
@@ -99,6 +101,23 @@ describe('discover and JMESPath query (§5.1, §5.2)', () => {
     expect((bad.json as { detail: string }).detail).toMatch(/^Invalid JMESPath expression: /);
     expect((await query('')).status).toBe(422);
     expect((await h.call('POST', `/api/v1/integrations/sources/${postgres}/catalog/query`, { token: acme, body: {} })).status).toBe(422);
+  });
+
+  it('answers in the server’s dialect: Python jmespath 1.1.0’s messages, code-point strings, a 500 for Python’s own TypeError', async () => {
+    // Every recorded Python error of jmespath's own classes becomes the same 400 text here.
+    const fixture = JSON.parse(readFileSync(path.join(__dirname, '../../fixtures/jmespath-python.json'), 'utf8')) as { cases: Array<{ expression: string; error?: { type: string; message: string } }> };
+    const syntax = fixture.cases.filter((c) => c.error && ['ParseError', 'IncompleteExpressionError', 'LexerError', 'EmptyExpressionError'].includes(c.error.type) && c.expression !== '');
+    expect(syntax.length).toBeGreaterThan(50);
+    for (const c of syntax.slice(0, 60)) {
+      const res = await query(c.expression);
+      expect(res.status, c.expression).toBe(400);
+      expect((res.json as { detail: string }).detail).toBe(`Invalid JMESPath expression: ${c.error?.message}`);
+    }
+    expect((await query('streams[*].')).json).toMatchObject({ detail: expect.stringContaining('Parse error at column 11') });
+    expect((await query('length(`"😀ab"`)')).json).toBe(3);
+    expect((await query('avg(`[]`)')).json).toBeNull();
+    const typeError = await query("streams[?name > `1`]");
+    expect(typeError.status).toBe(500);
   });
 });
 
