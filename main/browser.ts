@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createCore } from './core';
 import { browserSenderPolicy, startBrowserServer } from './shell/browser-server';
 import { parseShellArgs } from './shell/cli-args';
+import { lockDataFolder } from './services/storage/data-folder-lock';
 import { browserShellDataDir } from './services/storage/user-data-dir';
 
 /** Opens the URL in the user's browser; failure is fine, the URL is printed anyway. */
@@ -29,7 +30,15 @@ async function main(): Promise<void> {
     console.error((error as Error).message);
     process.exit(2);
   }
-  const core = createCore({ shell: 'browser', userDataDir: browserShellDataDir() });
+  const userDataDir = browserShellDataDir();
+  let lock;
+  try {
+    lock = await lockDataFolder(userDataDir);
+  } catch (error) {
+    console.error(error instanceof Error ? error.message : String(error));
+    process.exit(2);
+  }
+  const core = createCore({ shell: 'browser', userDataDir });
   const server = await startBrowserServer({
     router: core.createRouter(browserSenderPolicy),
     rendererDir: path.join(__dirname, '../renderer'),
@@ -41,7 +50,14 @@ async function main(): Promise<void> {
   console.log(server.launchUrl);
   if (args.open) openInBrowser(server.launchUrl);
 
-  const stop = () => void Promise.all([server.close(), core.close()]).then(() => process.exit(0));
+  // Ctrl-C waits for queued user-data writes, but never hangs on a stuck close (5 s at most).
+  const stop = () => {
+    const closing = Promise.all([server.close(), core.close()]).then(() => lock.release());
+    const limit = new Promise((resolve) => setTimeout(resolve, 5_000).unref());
+    void Promise.race([closing, limit])
+      .catch((error: unknown) => console.error(`Closing failed: ${describeError(error)}`))
+      .finally(() => process.exit(0));
+  };
   process.on('SIGINT', stop);
   process.on('SIGTERM', stop);
 }

@@ -8,6 +8,7 @@ import { hardenWebContents } from './security/navigation';
 import { denyAllPermissions } from './security/permissions';
 import { mainWindowOptions } from './security/web-preferences';
 import { createLogger, type Logger } from './services/log';
+import { lockDataFolder } from './services/storage/data-folder-lock';
 
 export interface DesktopPaths {
   rendererDir: string;
@@ -76,7 +77,10 @@ export async function startDesktopShell(paths: DesktopPaths = defaultDesktopPath
 
   const log = createLogger();
   const trustedContents = new Set<number>();
-  const core = createCore({ shell: 'desktop', userDataDir: app.getPath('userData') });
+  const userDataDir = app.getPath('userData');
+  // A browser shell may share this folder (~/.config/embedded-console on Linux): one writer only.
+  const lock = await lockDataFolder(userDataDir);
+  const core = createCore({ shell: 'desktop', userDataDir });
   const router = core.createRouter(electronSenderPolicy(trustedContents));
   let mainWindow: BrowserWindow | null = null;
 
@@ -107,7 +111,7 @@ export async function startDesktopShell(paths: DesktopPaths = defaultDesktopPath
   app.on('window-all-closed', () => {
     if (process.platform !== 'darwin') app.quit();
   });
-  closeBeforeQuit(app, () => core.close(), log);
+  closeBeforeQuit(app, () => core.close().finally(() => lock.release()), log);
 
   await app.whenReady();
   protocol.handle(APP_SCHEME, createAppSchemeHandler(paths.rendererDir));

@@ -11,7 +11,7 @@ const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * Where a client secret or a token is sent: `https://`, or plain `http://` to this machine only
  * (the sandbox, a local tunnel). Anything else on plain http would put the secret on the wire.
  */
-const apiUrl = z
+export const apiUrlSchema = z
   .string()
   .max(2048)
   .url()
@@ -31,8 +31,8 @@ const proxyUrl = z.string().max(2048).url().refine((u) => /^https?:\/\//i.test(u
 /** What a user edits; secrets are not part of a profile (they live in the keychain). */
 const profileFields = {
   name: z.string().trim().min(1, 'name is required').max(80),
-  baseUrl: apiUrl,
-  tokenUrl: apiUrl.optional(),
+  baseUrl: apiUrlSchema,
+  tokenUrl: apiUrlSchema.optional(),
   organizationId: z.string().uuid().optional(),
   defaultRegion: regionSchema,
   proxy: proxyUrl.optional(),
@@ -49,7 +49,16 @@ export const profileFieldsSchema = z.object({
 /** A change names only what changes: no defaults here, or renaming would reset the base URL. */
 export const profileChangesSchema = z.object(profileFields).partial();
 
-export const profileSchema = profileFieldsSchema.extend({
+/**
+ * A profile as stored and shown. Its URLs are checked only as URLs here: a profile saved under
+ * older rules must still load and show (main refuses to send anything over settings that fail
+ * today's rules for a change, and says why).
+ */
+export const profileSchema = z.object({
+  ...profileFields,
+  baseUrl: z.string().url(),
+  tokenUrl: z.string().url().optional(),
+  proxy: z.string().url().optional(),
   id: z.string().min(1),
   builtIn: z.boolean(),
 });

@@ -9,17 +9,30 @@ const LONE_SURROGATE = /\p{Cs}/u;
 const wellFormed = (text: string) => !LONE_SURROGATE.test(text);
 
 export function findIllFormedString(value: unknown): Array<string | number> | null {
-  const stack: Array<{ value: unknown; path: Array<string | number> }> = [{ value, path: [] }];
+  // Parent links instead of a path copy per level: the path is built only for the one bad string,
+  // so a 100,000-deep value costs linear time.
+  interface Frame {
+    value: unknown;
+    key: string | number | null;
+    parent: Frame | null;
+  }
+  const pathOf = (frame: Frame): Array<string | number> => {
+    const path: Array<string | number> = [];
+    for (let f: Frame | null = frame; f && f.key !== null; f = f.parent) path.unshift(f.key);
+    return path;
+  };
+  const stack: Frame[] = [{ value, key: null, parent: null }];
   while (stack.length > 0) {
-    const { value: current, path } = stack.pop()!;
+    const frame = stack.pop()!;
+    const current = frame.value;
     if (typeof current === 'string') {
-      if (!wellFormed(current)) return path;
+      if (!wellFormed(current)) return pathOf(frame);
     } else if (Array.isArray(current)) {
-      current.forEach((item, index) => stack.push({ value: item, path: [...path, index] }));
+      current.forEach((item, index) => stack.push({ value: item, key: index, parent: frame }));
     } else if (typeof current === 'object' && current !== null) {
       for (const [key, item] of Object.entries(current)) {
-        if (!wellFormed(key)) return path;
-        stack.push({ value: item, path: [...path, key] });
+        if (!wellFormed(key)) return pathOf(frame);
+        stack.push({ value: item, key, parent: frame });
       }
     }
   }

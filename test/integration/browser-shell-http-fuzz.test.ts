@@ -217,11 +217,12 @@ describe('browser shell: HTTP fuzzing (built shell, raw sockets)', () => {
   };
 
   it('answers every unauthenticated request with a status and stays up', async () => {
-    expect(await fuzz('unauthenticated')).toBeGreaterThan(0);
+    // The time limit guards CI; a run that stops early must still have sent a meaningful number.
+    expect(await fuzz('unauthenticated')).toBeGreaterThanOrEqual(RUNS_PER_MODE / 2);
   }, 30_000);
 
   it('answers every authenticated request with a status and stays up', async () => {
-    expect(await fuzz('authenticated')).toBeGreaterThan(0);
+    expect(await fuzz('authenticated')).toBeGreaterThanOrEqual(RUNS_PER_MODE / 2);
   }, 30_000);
 
   it('still serves a good call and logged no internal failure', async () => {

@@ -1,7 +1,7 @@
 import { execFileSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import http from 'node:http';
-import type { AddressInfo } from 'node:net';
+import type { AddressInfo, Socket } from 'node:net';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core';
@@ -21,7 +21,8 @@ const cores: Array<ReturnType<typeof createCore>> = [];
 
 beforeAll(async () => {
   h = await startHarness();
-  // A listener that records every body it receives: a stand-in for the attacker's server.
+  // A listener that records every body it receives, and every proxy tunnel asked of it: a stand-in
+  // for the attacker's server.
   thief = http.createServer((req, res) => {
     const chunks: Buffer[] = [];
     req.on('data', (c: Buffer) => chunks.push(c));
@@ -29,6 +30,11 @@ beforeAll(async () => {
       stolen.push(Buffer.concat(chunks).toString('utf8'));
       res.writeHead(200, { 'Content-Type': 'application/json' }).end('{"access_token":"x","expires_in":900}');
     });
+  });
+  thief.on('connect', (req: http.IncomingMessage, socket: Socket) => {
+    stolen.push(`CONNECT ${req.url}`);
+    socket.on('error', () => undefined);
+    socket.end('HTTP/1.1 502 Bad Gateway\r\n\r\n');
   });
   await new Promise<void>((resolve) => thief.listen(0, '127.0.0.1', resolve));
   thiefUrl = `http://127.0.0.1:${(thief.address() as AddressInfo).port}`;
@@ -75,7 +81,10 @@ describe('a stored secret goes only where it was entered for', () => {
   it('changing the base URL, proxy or CA file clears the secret too', async () => {
     const { value } = setup();
     const { id } = await value<{ id: string }>('profiles:create', { name: 'Victim', baseUrl: h.url });
-    for (const changes of [{ baseUrl: thiefUrl }, { proxy: thiefUrl }]) {
+    const ca = path.join(tempDir(), 'ca.pem');
+    execFileSync('openssl', ['req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', path.join(path.dirname(ca), 'key.pem'), '-out', ca, '-days', '1', '-subj', '/CN=thief'], { stdio: 'ignore' });
+    stolen.length = 0;
+    for (const changes of [{ baseUrl: thiefUrl }, { proxy: thiefUrl }, { caFile: ca }]) {
       await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET });
       const updated = await value<{ credentials: { present: boolean } }>('profiles:update', { id, changes });
       expect(updated.credentials.present).toBe(false);
@@ -112,6 +121,36 @@ describe('a stored secret goes only where it was entered for', () => {
       const refused = await call('profiles:create', { name: 'bad', baseUrl: 'https://api.airbyte.ai', [field]: url });
       expect(refused, url).toMatchObject({ ok: false, error: { code: 'invalid_input', details: { issues: [{ path: field }] } } });
     }
+  });
+});
+
+describe('profiles saved under older rules', () => {
+  it('keeps a plain-http profile of another machine from an earlier version, and sends nothing over it', async () => {
+    const userDataDir = tempDir();
+    writeFileSync(
+      path.join(userDataDir, 'profiles.json'),
+      JSON.stringify({ version: 1, activeProfileId: 'sandbox', profiles: [
+        { id: 'old-http', name: 'Old LAN', baseUrl: thiefUrl.replace('127.0.0.1', '10.0.0.5'), defaultRegion: 'US', builtIn: false },
+        { id: 'good', name: 'Good', baseUrl: 'https://api.airbyte.ai', defaultRegion: 'EU', builtIn: false },
+      ] }),
+    );
+    const { value } = setup(userDataDir);
+    const list = await value<{ notice: string | null; profiles: Array<{ id: string }> }>('profiles:list');
+    expect(list.notice).toBeNull();
+    expect(list.profiles.map((p) => p.id)).toEqual(['sandbox', 'old-http', 'good']);
+    await value('credentials:set', { id: 'old-http', clientId: 'sandbox', clientSecret: SECRET, sessionOnly: true });
+    expect(await value('profiles:testConnection', { id: 'old-http' })).toMatchObject({ ok: false, message: expect.stringMatching(/API base URL must use https:\/\/.*nothing was sent/) });
+  });
+
+  it('binds a keychain entry saved without a binding to the profile’s settings and keeps using it', async () => {
+    const keytar = memoryKeytar();
+    const { value, userDataDir } = setup(tempDir(), keytar);
+    const { id } = await value<{ id: string }>('profiles:create', { name: 'Upgraded', baseUrl: h.url });
+    await (await keytar()).setPassword('embedded-console.credentials', id, JSON.stringify({ client_id: 'sandbox', client_secret: SECRET }));
+    const restarted = setup(userDataDir, keytar);
+    expect(await restarted.value('profiles:testConnection', { id })).toMatchObject({ ok: true });
+    const stored = JSON.parse((await (await keytar()).getPassword('embedded-console.credentials', id)) ?? '{}') as { boundTo?: { baseUrl: string } };
+    expect(stored.boundTo?.baseUrl).toBe(h.url);
   });
 });
 

@@ -144,7 +144,11 @@ describe('the built browser shell, killed and restarted', () => {
       expect(missing, `run ${run}`).toEqual([]);
     }
     counts.acknowledged += acknowledged.length;
-    // A fresh start cleans temp files the killed processes left and lists every acknowledged profile.
+    // A fresh start cleans temp files the killed processes left (one planted for sure, with the pid
+    // of the last killed shell) and lists every acknowledged profile.
+    const deadPid = shells.at(-1)?.child.pid ?? 999_999;
+    writeFileSync(path.join(dir, `profiles.json.${deadPid}.0b8e5b9c-6a0e-4b1f-9d47-3c1f0b2a9e11.tmp`), '{"half":');
+    expect(readdirSync(dir).filter((f) => f.endsWith('.tmp')).length).toBeGreaterThan(0);
     const last = await startBuiltBrowserShell({ dataDir: dir });
     shells.push(last);
     const agent = new http.Agent({ keepAlive: false });
@@ -154,6 +158,23 @@ describe('the built browser shell, killed and restarted', () => {
     expect(readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([]);
     await last.stop();
   }, 60_000);
+
+  it('refuses a second shell on the same data folder, and takes over the lock of one killed with -9', async () => {
+    const dir = tempDir();
+    const first = await startBuiltBrowserShell({ dataDir: dir });
+    shells.push(first);
+    const refused = await startBuiltBrowserShell({ dataDir: dir }).then(
+      () => 'started',
+      (error: unknown) => String(error),
+    );
+    expect(refused).toMatch(new RegExp(`exited \\(2\\)[\\s\\S]*Another Embedded Console \\(process ${first.child.pid}\\) is using the data folder`));
+    first.child.kill('SIGKILL');
+    await new Promise((resolve) => first.child.once('exit', resolve));
+    const next = await startBuiltBrowserShell({ dataDir: dir });
+    shells.push(next);
+    expect(next.alive()).toBe(true);
+    await next.stop();
+  }, 30_000);
 
   it('starts with a notice when profiles.json is a folder, or too big; moves it aside once, not on every start', async () => {
     for (const make of [(file: string) => mkdirSync(file), (file: string) => writeFileSync(file, Buffer.alloc(5 * 1024 * 1024, ' '))]) {

@@ -73,6 +73,17 @@ describe('creating a workspace when the answer is lost', () => {
     expect(list.data).toEqual([]);
   });
 
+  it('created but not readable back: says it was created, records the region, and the retry answers “created”', async () => {
+    const { workspaces, regions } = await service();
+    await fault({ route: 'GET /api/v1/workspaces/{id}', kind: 'status', status: 503, times: 20 });
+    const error = await workspaces.create('created-unreadable', 'EU').catch((e: unknown) => e);
+    expect((error as AppError).message).toMatch(/^The workspace “created-unreadable” was created in EU, but reading it back failed/);
+    await h.call('DELETE', '/__sandbox/faults');
+    const retried = await workspaces.create('created-unreadable', 'EU');
+    expect(retried).toMatchObject({ name: 'created-unreadable', region: 'EU' });
+    expect(regions.regionOf('sandbox', retried.id)).toBe('EU');
+  });
+
   it('of three concurrent creates of one name, exactly one creates and the others say it exists', async () => {
     const { workspaces } = await service();
     const results = await Promise.allSettled([1, 2, 3].map(() => workspaces.create('created-once', 'EU')));

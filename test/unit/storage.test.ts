@@ -50,14 +50,12 @@ describe('one writer per file', () => {
     expect(store.current.items).toHaveLength(200);
   });
 
-  it('serializes two objects made for the same path (the queue belongs to the path)', async () => {
+  it('a change made before load() reads the file first instead of writing over it', async () => {
     const file = path.join(tempDir(), 'items.json');
-    const a = itemsFile(file);
-    const b = itemsFile(file);
-    await Promise.all([a.load(), b.load()]);
-    await Promise.all(Array.from({ length: 50 }, (_, i) => (i % 2 ? a : b).replace({ version: 1, items: [`v${i}`] })));
-    // Last queued wins, and the file is whole.
-    expect(JSON.parse(readFileSync(file, 'utf8'))).toEqual({ version: 1, items: ['v49'] });
+    writeFileSync(file, JSON.stringify({ version: 1, items: ['precious'] }));
+    const store = itemsFile(file);
+    await store.change((d) => void d.items.push('new'));
+    expect((JSON.parse(readFileSync(file, 'utf8')) as Items).items).toEqual(['precious', 'new']);
   });
 
   it('uses unique temp names even when the clock stands still (Date.now-named temps collided)', async () => {

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { profileChangesSchema, profileFieldsSchema } from '../../../preload/contract';
-import { type KeychainHealth, type Profile, type ProfileView } from '../../../preload/contract';
+import { apiUrlSchema, type KeychainHealth, type Profile, type ProfileView } from '../../../preload/contract';
 import { AppError } from '../../ipc/app-error';
 import { AirbyteClient } from '../airbyte/airbyte-client';
 import { loadCaFile } from '../http/ca-file';
@@ -41,6 +41,22 @@ function sameBinding(a: CredentialBinding | null, b: CredentialBinding): boolean
   return a !== null && bindingChange(a, b) === null;
 }
 
+/**
+ * A profile saved under older rules may still hold a URL today's rules refuse (plain http to another
+ * machine): nothing is sent over it until the user changes it.
+ */
+function refuseUnsafeUrls(profile: Profile): void {
+  for (const [field, words] of [['baseUrl', 'API base URL'], ['tokenUrl', 'token URL']] as const) {
+    const value = profile[field];
+    if (value === undefined) continue;
+    const checked = apiUrlSchema.safeParse(value);
+    if (!checked.success) {
+      const why = checked.error.issues[0]?.message ?? 'is not allowed';
+      throw new AppError('validation', `This profile’s ${words} ${why}; nothing was sent. Edit the profile to fix it.`, { issues: [{ path: field, message: why }] });
+    }
+  }
+}
+
 /** Profiles, their credentials and one API client per profile; the only holder of secrets in the app. */
 export class ProfileService {
   private readonly session = new MemorySecretStore();
@@ -73,11 +89,24 @@ export class ProfileService {
     if (profile.builtIn) return { credentials: SANDBOX_CREDENTIALS, storage: 'built-in' };
     const { entry, storage } = await this.stored(profile.id);
     if (!entry) return { credentials: null, storage };
+    if (entry.boundTo === null) {
+      // Saved by a version that did not bind secrets: bind it to the settings it has been used with.
+      await this.rebind(profile.id, entry, storage);
+      return { credentials: { client_id: entry.client_id, client_secret: entry.client_secret }, storage };
+    }
     if (!sameBinding(entry.boundTo, bindingOf(profile))) {
       await this.forgetSecret(profile.id, 'The saved client secret was entered for other connection settings than this profile’s, so it was removed and not sent. Enter it again.');
       return { credentials: null, storage };
     }
     return { credentials: { client_id: entry.client_id, client_secret: entry.client_secret }, storage };
+  }
+
+  private async rebind(id: string, entry: StoredCredentials, storage: Storage): Promise<void> {
+    const profile = await this.profile(id);
+    const credentials = { client_id: entry.client_id, client_secret: entry.client_secret };
+    if (storage === 'session') return this.session.set(id, credentials, bindingOf(profile));
+    const { store } = await this.deps.keychain();
+    await store?.set(id, credentials, bindingOf(profile));
   }
 
   private async forgetSecret(id: string, why: string | null): Promise<void> {
@@ -185,6 +214,7 @@ export class ProfileService {
   private async createClient(id: string): Promise<ClientEntry> {
     // The client is built from this snapshot; secrets are released only for it (see `release`).
     const snapshot = await this.profile(id);
+    if (!snapshot.builtIn) refuseUnsafeUrls(snapshot);
     const http = new HttpClient({
       proxy: snapshot.proxy,
       caPem: snapshot.caFile ? await loadCaFile(snapshot.caFile) : undefined,

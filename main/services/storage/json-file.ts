@@ -22,8 +22,9 @@ export interface JsonFileSpec<T> {
 }
 
 /**
- * Every read and write of one path in this process goes through one queue, even if two objects were
- * made for the same file: the queue, not the object, is the single writer.
+ * Every read and write of one path in this process goes through one queue. Each file has one
+ * JsonFile (its store's), whose in-memory value is the latest saved one; the data-folder lock
+ * (`data-folder-lock.ts`) keeps a second process from writing the same folder.
  */
 const perPath = createKeyedQueue();
 const enqueue = <R>(file: string, work: () => Promise<R>): Promise<R> => perPath(path.resolve(file), work);
@@ -81,23 +82,22 @@ export class JsonFile<T> {
    * written and the error reaches the caller.
    */
   change<R>(edit: (draft: T) => R): Promise<R> {
-    return enqueue(this.spec.file, async () => {
-      await this.loading;
+    // Loaded first (outside the queue, which the load itself uses): never write over an unread file.
+    return this.load().then(() => enqueue(this.spec.file, async () => {
       const draft = structuredClone(this.value);
       const result = edit(draft);
       await this.write(draft);
       this.value = draft;
       return result;
-    });
+    }));
   }
 
   /** Replaces the whole value (big machine-written state); queued like `change`. */
   replace(next: T): Promise<void> {
-    return enqueue(this.spec.file, async () => {
-      await this.loading;
+    return this.load().then(() => enqueue(this.spec.file, async () => {
       await this.write(next);
       this.value = next;
-    });
+    }));
   }
 
   /** Resolves when every change queued so far has been written. */
@@ -120,7 +120,16 @@ export class JsonFile<T> {
 
   private async read(): Promise<void> {
     await removeStaleTempFiles(this.spec.file);
-    const problem = await this.readValue().catch((error: unknown) => `could not be read (${(error as NodeJS.ErrnoException).code ?? 'unknown error'})`);
+    let problem: string | null;
+    try {
+      problem = await this.readValue();
+    } catch (error) {
+      // A passing failure (too many open files, a busy disk) says nothing about the content: keep
+      // the file where it is, start without it, and do not save over it this session.
+      this.writable = false;
+      this.notice = `${this.spec.label} could not be read just now (${(error as NodeJS.ErrnoException).code ?? 'unknown error'}); ${this.spec.fallback}, and nothing will be saved over it until the app restarts.`;
+      return;
+    }
     if (problem !== null) await this.moveAside(problem);
   }
 

@@ -19,6 +19,21 @@ export interface WorkspaceServiceDeps {
   lookUpDelaysMs?: number[];
 }
 
+const UNRESOLVED_TTL_MS = 10 * 60_000;
+/** Each look-up after a lost answer gets less time than a normal call: the user is waiting. */
+const LOOK_UP_TIMEOUT_MS = 10_000;
+
+function sleep(ms: number, signal?: AbortSignal): Promise<void> {
+  return new Promise((resolve, reject) => {
+    if (signal?.aborted) return reject(new AppError('cancelled', 'Cancelled while checking whether the workspace was created.'));
+    const timer = setTimeout(resolve, ms);
+    signal?.addEventListener('abort', () => {
+      clearTimeout(timer);
+      reject(new AppError('cancelled', 'Cancelled while checking whether the workspace was created.'));
+    }, { once: true });
+  });
+}
+
 /** Failures after which the server may or may not have done the work. */
 function isAmbiguous(error: unknown): error is AppError {
   if (!(error instanceof AppError)) return false;
@@ -32,7 +47,7 @@ function isAmbiguous(error: unknown): error is AppError {
 export class WorkspaceService {
   private readonly createQueue = createKeyedQueue();
   /** profile + name → region of a create whose answer was lost and whose workspace was not seen yet. */
-  private readonly unresolvedCreates = new Map<string, Region>();
+  private readonly unresolvedCreates = new Map<string, { region: Region; at: number }>();
 
   constructor(private readonly deps: WorkspaceServiceDeps) {}
 
@@ -110,38 +125,72 @@ export class WorkspaceService {
     const key = `${profileId}\u0000${name}`;
     const existing = await client.findWorkspaceByName(name, options);
     if (existing) {
-      const attempted = this.unresolvedCreates.get(key);
+      const attempted = this.unresolvedAttempt(key);
       // Minting an existing name returns that workspace and ignores the region: say so instead.
       if (!attempted) throw new AppError('conflict', `A workspace named “${name}” already exists; nothing was created. Pick another name or open that workspace.`);
-      return this.created(profileId, client, key, existing.id, attempted);
+      return this.created(profileId, client, key, name, existing.id, attempted, options);
     }
     let workspaceId: string;
     try {
       workspaceId = await client.mintWorkspace(name, REGION_IDS[region]);
     } catch (error) {
       if (!isAmbiguous(error)) throw error;
-      const found = await this.lookUpAfterLostAnswer(client, name);
-      if (found) return this.created(profileId, client, key, found, region);
-      this.unresolvedCreates.set(key, region);
+      this.unresolvedCreates.set(key, { region, at: Date.now() });
+      const found = await this.lookUpAfterLostAnswer(client, name, options);
+      if (found === 'unknown') {
+        throw new AppError(error.code, `${error.message} Whether the workspace “${name}” was created could not be checked either: refresh the list, or create it again (safe: the app will recognize it).`, { retryable: true });
+      }
+      if (found) return this.created(profileId, client, key, name, found, region, options);
       throw new AppError(error.code, `${error.message} The workspace “${name}” was not found afterwards, but the API may still create it: refresh the list, or create it again (safe: the app will recognize it).`, { retryable: true });
     }
-    return this.created(profileId, client, key, workspaceId, region);
+    return this.created(profileId, client, key, name, workspaceId, region, options);
   }
 
-  private async created(profileId: string, client: AirbyteClient, key: string, workspaceId: string, region: Region): Promise<WorkspaceItem> {
-    this.unresolvedCreates.delete(key);
-    await this.deps.regions.record(profileId, workspaceId, region);
-    return this.item(profileId, await client.getWorkspace(workspaceId));
-  }
-
-  /** A server may commit a moment after the client gave up: look a few times before saying no. */
-  private async lookUpAfterLostAnswer(client: AirbyteClient, name: string): Promise<string | null> {
-    for (const waitMs of this.deps.lookUpDelaysMs ?? [0, 500, 1500, 3000]) {
-      await new Promise((resolve) => setTimeout(resolve, waitMs));
-      const found = await client.findWorkspaceByName(name).catch(() => null);
-      if (found) return found.id;
+  /** An earlier attempt of this create whose outcome was never seen (forgotten after ten minutes). */
+  private unresolvedAttempt(key: string): Region | null {
+    const attempt = this.unresolvedCreates.get(key);
+    if (!attempt || Date.now() - attempt.at > UNRESOLVED_TTL_MS) {
+      this.unresolvedCreates.delete(key);
+      return null;
     }
-    return null;
+    return attempt.region;
+  }
+
+  /**
+   * The workspace exists: its region is recorded first, so a failed read-back cannot lose it, and
+   * the attempt is forgotten only once the workspace could be read.
+   */
+  private async created(profileId: string, client: AirbyteClient, key: string, name: string, workspaceId: string, region: Region, options: CallOptions): Promise<WorkspaceItem> {
+    await this.deps.regions.record(profileId, workspaceId, region);
+    this.unresolvedCreates.set(key, { region, at: Date.now() });
+    let workspace: ApiWorkspace;
+    try {
+      workspace = await client.getWorkspace(workspaceId, options);
+    } catch (error) {
+      const why = error instanceof AppError ? error.message : 'it could not be read';
+      throw new AppError(error instanceof AppError ? error.code : 'server', `The workspace “${name}” was created in ${region}, but reading it back failed (${why}). Refresh the list.`, { retryable: true });
+    }
+    this.unresolvedCreates.delete(key);
+    return this.item(profileId, workspace);
+  }
+
+  /**
+   * A server may commit a moment after the client gave up: look a few times before saying no.
+   * Answers the id, null (looked, not there) or 'unknown' (could not look). Cancel stops it.
+   */
+  private async lookUpAfterLostAnswer(client: AirbyteClient, name: string, options: CallOptions): Promise<string | null | 'unknown'> {
+    let looked = false;
+    for (const waitMs of this.deps.lookUpDelaysMs ?? [0, 500, 1500, 3000]) {
+      await sleep(waitMs, options.signal);
+      try {
+        const found = await client.findWorkspaceByName(name, { ...options, timeoutMs: LOOK_UP_TIMEOUT_MS });
+        looked = true;
+        if (found) return found.id;
+      } catch (error) {
+        if (error instanceof AppError && error.code === 'cancelled') throw error;
+      }
+    }
+    return looked ? null : 'unknown';
   }
 
   async rename(id: string, name: string): Promise<WorkspaceItem> {
