@@ -5,6 +5,10 @@ import { ProfileService } from './services/profiles/profile-service';
 import { ProfileStore } from './services/profiles/profile-store';
 import { RegionRegistry } from './services/profiles/region-registry';
 import { WorkspaceService } from './services/workspaces/workspace-service';
+import { CatalogCache } from './services/catalog/catalog-cache';
+import { CatalogService } from './services/catalog/catalog-service';
+import { DiscoverProgressTable } from './services/catalog/discover-progress';
+import { QueryStore } from './services/queries/query-store';
 import { CancellationRegistry } from './services/cancellation';
 import { createLogger } from './services/log';
 import { createSandboxHost, type SandboxHost } from './services/sandbox-host';
@@ -38,10 +42,12 @@ export function createCore(options: CoreOptions) {
   const cancellation = new CancellationRegistry();
   const store = ProfileStore.inFolder(options.userDataDir);
   const regions = RegionRegistry.inFolder(options.userDataDir);
-  const loaded = Promise.all([store.load(), regions.load()]);
+  const catalogCache = new CatalogCache(options.userDataDir);
+  const queries = QueryStore.inFolder(options.userDataDir);
+  const loaded = Promise.all([store.load(), regions.load(), catalogCache.load(), queries.load()]);
   const profiles = new ProfileService({
     store,
-    notices: () => [regions.notice],
+    notices: () => [regions.notice, catalogCache.notice, queries.notice],
     sandboxUrl: () => sandbox.url(),
     keychain: async () => {
       const health = await keychainHealth();
@@ -49,6 +55,13 @@ export function createCore(options: CoreOptions) {
     },
   });
   const workspaces = new WorkspaceService({ profiles, regions, sandboxRegion: (id) => sandbox.regionOf(id) });
+  const catalogs = new CatalogService({
+    profiles,
+    cache: catalogCache,
+    progress: new DiscoverProgressTable(),
+    onCacheError: (error) => logger.error('catalog', 'a discovered catalog could not be cached:', error),
+  });
+  const activeProfileId = async () => (await profiles.activeProfile()).id;
 
   // Every handler waits for the user-data files to be read once.
   const ready = async <T>(work: () => Promise<T>) => {
@@ -97,6 +110,20 @@ export function createCore(options: CoreOptions) {
       remove: ({ id, confirmName }) => ready(() => workspaces.remove(id, confirmName)),
       setRegion: ({ id, region }) => ready(() => workspaces.setRegion(id, region)),
     },
+    catalog: {
+      discover: (input) => cancellable(input.requestId, (o) => catalogs.discover(input, o.signal)),
+      progress: async ({ requestId }) => catalogs.progress(requestId),
+      cached: ({ sourceId }) => ready(() => catalogs.cached(sourceId)),
+      cachedList: () => ready(() => catalogs.cachedList()),
+      forget: ({ sourceId }) => ready(() => catalogs.forget(sourceId)),
+      previous: ({ sourceId }) => ready(() => catalogs.previous(sourceId)),
+    },
+    queries: {
+      list: () => ready(async () => queries.list(await activeProfileId())),
+      save: (input) => ready(async () => queries.save(await activeProfileId(), input)),
+      remove: ({ id }) => ready(async () => ({ removed: await queries.remove(await activeProfileId(), id) })),
+      remember: ({ query }) => ready(async () => ({ history: await queries.remember(await activeProfileId(), query) })),
+    },
     requests: {
       log: () => ready(async () => profiles.requestLog((await profiles.activeProfile()).id)),
       clear: () => ready(async () => ({ cleared: await profiles.clearRequestLog((await profiles.activeProfile()).id) })),
@@ -108,7 +135,7 @@ export function createCore(options: CoreOptions) {
     handlers,
     /** Stops what the core started (the in-process sandbox) after queued user-data writes land. */
     close: async () => {
-      await Promise.all([store.flush(), regions.flush()]);
+      await Promise.all([store.flush(), regions.flush(), catalogCache.flush(), queries.flush()]);
       await profiles.close();
       await sandbox.stop();
     },

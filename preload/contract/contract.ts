@@ -1,5 +1,7 @@
 import { appChannels } from './app';
+import { catalogChannels } from './catalog';
 import { credentialChannels, profileChannels } from './profiles';
+import { queryChannels } from './queries';
 import { requestChannels } from './requests';
 import { workspaceChannels } from './workspaces';
 
@@ -13,6 +15,8 @@ export const contract = {
   credentials: credentialChannels,
   requests: requestChannels,
   workspaces: workspaceChannels,
+  catalog: catalogChannels,
+  queries: queryChannels,
 } as const;
 
 export type Contract = typeof contract;

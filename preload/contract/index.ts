@@ -7,3 +7,5 @@ export * from './api';
 export * from './profiles';
 export * from './requests';
 export * from './workspaces';
+export * from './catalog';
+export * from './queries';

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../ipc/app-error';
-import type { HttpClient, HttpRequest } from '../http/http-client';
+import type { HttpClient, HttpRequest, HttpTextResponse, TextRequestOptions } from '../http/http-client';
 import type { ClientCredentials } from '../vault/secret-store';
 import { jwtExpiryMs } from '../tokens/jwt-claims';
 import { TokenCache } from '../tokens/token-cache';
@@ -298,6 +298,41 @@ export class AirbyteClient {
     return this.scopedCall(workspace, catalogSchema, 'discovering the catalog', (token) => ({
       method: 'GET', url: this.url(`/api/v1/integrations/sources/${encodeURIComponent(sourceId)}/discover`), token, idempotent: true, timeoutMs: DISCOVER_TIMEOUT_MS,
     }), options);
+  }
+
+  /**
+   * The discover answer as text, as received, with progress while it arrives: neither parsed nor
+   * schema-checked here (a 36 MB catalog parsed in main blocks it for seconds). The caller checks
+   * what it needs; the renderer's worker parses it once. On a 401 the token is re-minted once.
+   */
+  async discoverText(workspace: WorkspaceRef, sourceId: string, options: CallOptions & TextRequestOptions = {}): Promise<HttpTextResponse> {
+    const what = 'discovering the catalog';
+    const url = this.url(`/api/v1/integrations/sources/${encodeURIComponent(sourceId)}/discover`);
+    const text: TextRequestOptions = {
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+      ...(options.maxBytes ? { maxBytes: options.maxBytes } : {}),
+    };
+    const send = (token: string) =>
+      this.config.http.sendText(
+        {
+          method: 'GET',
+          url,
+          token,
+          idempotent: true,
+          what,
+          headers: this.headers(),
+          timeoutMs: options.timeoutMs ?? DISCOVER_TIMEOUT_MS,
+          ...(options.signal ? { signal: options.signal } : {}),
+        },
+        text,
+      );
+    const first = await this.scopedToken(workspace);
+    try {
+      return await send(first);
+    } catch (error) {
+      if (!(error instanceof AppError) || error.status !== 401) throw error;
+      return send(await this.scopedToken(workspace, { force: true, rejected: first }));
+    }
   }
 
   queryCatalog(workspace: WorkspaceRef, sourceId: string, jmesQuery: string, options?: CallOptions): Promise<unknown> {

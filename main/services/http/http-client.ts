@@ -37,6 +37,20 @@ export interface HttpResponse<T = unknown> {
   bytes: number;
 }
 
+/** What `sendText` answers: the body as received, and its size in bytes. */
+export interface HttpTextResponse {
+  status: number;
+  text: string;
+  bytes: number;
+}
+
+export interface TextRequestOptions {
+  /** Called with the bytes of the body received so far in this attempt (0 when an attempt starts). */
+  onProgress?: (bytesReceived: number, attempt: number) => void;
+  /** Larger bodies are refused (default 256 MB). */
+  maxBytes?: number;
+}
+
 const sleep = (ms: number, signal?: AbortSignal) =>
   new Promise<void>((resolve, reject) => {
     if (signal?.aborted) return reject(signal.reason as Error);
@@ -184,6 +198,129 @@ export class HttpClient {
     }
     if (status === 502 || status === 503 || status === 504 || status === 500) throw new Transient(failure);
     throw failure;
+  }
+
+  /**
+   * A GET whose 2xx body is wanted as text, as received: read from undici's body stream while the
+   * bytes are counted (`onProgress`), never JSON-parsed here (a 36 MB catalog parsed in main blocks
+   * it for seconds; the caller checks what it needs). Same timeouts, cancellation, §9.2 retries,
+   * typed errors and request log as `send`. A body over `maxBytes` is refused.
+   */
+  async sendText(req: HttpRequest, options: TextRequestOptions = {}): Promise<HttpTextResponse> {
+    let rateLimited = 0;
+    let transient = 0;
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.onceText(req, attempt, options);
+      } catch (error) {
+        if (!(error instanceof Transient)) throw error;
+        let wait: number;
+        if (error.error.code === 'rate_limited' && rateLimited < this.policy.rateLimitRetries) {
+          rateLimited++;
+          wait = error.retryAfterMs ?? this.policy.backoffMs(rateLimited);
+        } else if (error.error.code !== 'rate_limited' && req.idempotent && transient < this.policy.transientRetries) {
+          transient++;
+          wait = this.policy.backoffMs(transient);
+        } else {
+          throw error.error;
+        }
+        await sleep(wait, req.signal).catch(() => {
+          throw new AppError('cancelled', `Cancelled while waiting to retry ${req.what}.`);
+        });
+      }
+    }
+  }
+
+  private async onceText(req: HttpRequest, attempt: number, options: TextRequestOptions): Promise<HttpTextResponse> {
+    const started = performance.now();
+    const startedAt = new Date().toISOString();
+    const timeout = AbortSignal.timeout(req.timeoutMs ?? this.timeoutMs);
+    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
+    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
+    if (req.token) headers.authorization = `Bearer ${req.token}`;
+    const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
+    let received = 0;
+    const record = (status: number | null, error: string | null) =>
+      this.log.add({
+        method: req.method,
+        url: req.url,
+        status,
+        durationMs: Math.round(performance.now() - started),
+        sizeBytes: received,
+        startedAt,
+        attempt,
+        error,
+        curl: toCurl(req.method, req.url, { authorized: req.token !== undefined, body: undefined }),
+      });
+    options.onProgress?.(0, attempt);
+
+    let res: Dispatcher.ResponseData;
+    try {
+      res = await request(req.url, { method: req.method, headers, signal, dispatcher: this.dispatcher });
+    } catch (error) {
+      const failure = this.transportError(error, req, timeout, signal);
+      record(null, failure.message);
+      if (failure.code === 'network') throw new Transient(failure);
+      throw failure;
+    }
+    const status = res.statusCode;
+    if (status < 200 || status >= 300) {
+      let text = '';
+      try {
+        text = await res.body.text();
+      } catch {
+        text = '';
+      }
+      received = Buffer.byteLength(text);
+      const failure = errorFromResponse(status, text, req.what);
+      record(status, failure.message);
+      if (status === 429) throw new Transient(failure, retryAfterMs(res.headers['retry-after'], Date.now(), this.policy.maxRetryAfterMs));
+      if (status === 502 || status === 503 || status === 504 || status === 500) throw new Transient(failure);
+      throw failure;
+    }
+    const lengthHeader = res.headers['content-length'];
+    const expected = typeof lengthHeader === 'string' && /^\d+$/.test(lengthHeader) ? Number(lengthHeader) : null;
+    if (expected !== null && expected > maxBytes) {
+      res.body.destroy();
+      const failure = new AppError('server', `The answer to ${req.what} is ${expected} bytes, more than the ${maxBytes} the app accepts.`, { status });
+      record(status, failure.message);
+      throw failure;
+    }
+    const chunks: Buffer[] = [];
+    try {
+      for await (const chunk of res.body as AsyncIterable<Buffer>) {
+        received += chunk.length;
+        if (received > maxBytes) {
+          res.body.destroy();
+          throw new AppError('server', `The answer to ${req.what} grew past the ${maxBytes} bytes the app accepts; it was abandoned.`, { status });
+        }
+        chunks.push(chunk);
+        options.onProgress?.(received, attempt);
+      }
+    } catch (error) {
+      if (error instanceof AppError) {
+        record(status, error.message);
+        throw error;
+      }
+      const failure = this.transportError(error, req, timeout, signal);
+      if (failure.code !== 'network') {
+        record(status, failure.message);
+        throw failure;
+      }
+      const of = expected !== null ? ` of ${expected}` : '';
+      const broken = new AppError('network', `The answer to ${req.what} broke off after ${received}${of} bytes (${failure.message.replace(/^Network error while [^:]*: /, '').replace(/\.$/, '')}).`, { retryable: true, status });
+      record(status, broken.message);
+      throw new Transient(broken);
+    }
+    if (expected !== null && received !== expected) {
+      const failure = new AppError('network', `The answer to ${req.what} arrived incomplete (${received} of ${expected} bytes).`, { retryable: true, status });
+      record(status, failure.message);
+      throw new Transient(failure);
+    }
+    // One decode of the whole body: a chunk boundary may split a UTF-8 sequence.
+    const text = Buffer.concat(chunks, received).toString('utf8');
+    record(status, null);
+    return { status, text, bytes: received };
   }
 
   private transportError(error: unknown, req: HttpRequest, timeout: AbortSignal, signal: AbortSignal): AppError {

@@ -1,0 +1,106 @@
+import type { CachedCatalog, CachedCatalogEntry, DiscoveredCatalog, DiscoverProgress } from '../../../preload/contract';
+import { AppError } from '../../ipc/app-error';
+import type { AirbyteClient, WorkspaceRef } from '../airbyte/airbyte-client';
+import type { ProfileService } from '../profiles/profile-service';
+import type { CatalogCache } from './catalog-cache';
+import { MAX_CATALOG_BYTES } from './catalog-cache';
+import { catalogTextProblem } from './catalog-text';
+import type { DiscoverProgressTable } from './discover-progress';
+
+export interface CatalogServiceDeps {
+  profiles: Pick<ProfileService, 'activeProfile' | 'client'>;
+  cache: CatalogCache;
+  progress: DiscoverProgressTable;
+  /** Told when a discovered catalog could not be cached (it is answered all the same). */
+  onCacheError?: (error: unknown) => void;
+  now?: () => Date;
+}
+
+const notFoundish = (error: unknown): error is AppError =>
+  error instanceof AppError && (error.code === 'not_found' || (error.code === 'validation' && error.status === 422));
+
+/**
+ * Discovers catalogs through the active profile's client and keeps them on disk. The body stays
+ * text from the socket to the renderer: main counts its bytes, checks cheaply that it is a catalog
+ * (`catalogTextProblem`) and never parses it.
+ */
+export class CatalogService {
+  constructor(private readonly deps: CatalogServiceDeps) {}
+
+  private async activeProfileId(): Promise<string> {
+    return (await this.deps.profiles.activeProfile()).id;
+  }
+
+  progress(requestId: string): DiscoverProgress {
+    return this.deps.progress.get(requestId);
+  }
+
+  async discover(input: { workspaceId: string; sourceId: string; requestId: string }, signal?: AbortSignal): Promise<DiscoveredCatalog> {
+    const handle = this.deps.progress.start(input.requestId);
+    try {
+      const result = await this.discoverOnce(input, signal, (bytes) => handle.update(bytes));
+      handle.finish(true);
+      return result;
+    } catch (error) {
+      handle.finish(false);
+      throw error;
+    }
+  }
+
+  private async discoverOnce(input: { workspaceId: string; sourceId: string }, signal: AbortSignal | undefined, onBytes: (bytes: number) => void): Promise<DiscoveredCatalog> {
+    const profile = await this.deps.profiles.activeProfile();
+    const client: AirbyteClient = await this.deps.profiles.client(profile.id);
+    const options = signal ? { signal } : {};
+    // Scoped tokens are minted with the name just read for that id (as workspaces:sources does).
+    let workspace: WorkspaceRef;
+    try {
+      const found = await client.getWorkspace(input.workspaceId, options);
+      workspace = { id: found.id, name: found.name };
+    } catch (error) {
+      if (notFoundish(error)) throw new AppError('not_found', `The workspace ${input.workspaceId} was not found (it may have been deleted). Pick the workspace again.`, { status: error.status ?? 404 });
+      throw error;
+    }
+    let answer;
+    try {
+      answer = await client.discoverText(workspace, input.sourceId, { ...options, maxBytes: MAX_CATALOG_BYTES, onProgress: onBytes });
+    } catch (error) {
+      if (notFoundish(error)) {
+        throw new AppError('not_found', `The source ${input.sourceId} was not found in workspace “${workspace.name}” (it may have been deleted). Pick the source again.`, { status: error.status ?? 404 });
+      }
+      if (error instanceof AppError && error.code === 'forbidden') {
+        throw new AppError('forbidden', `The source ${input.sourceId} does not belong to workspace “${workspace.name}”, so its catalog cannot be discovered there.`, { status: error.status ?? 403 });
+      }
+      throw error;
+    }
+    const problem = catalogTextProblem(answer.text);
+    if (problem !== null) {
+      throw new AppError('server', `The API answered the discover with something that is not a catalog (${problem}, ${answer.bytes} bytes). The cached catalog, if any, was kept.`, { status: answer.status, retryable: true });
+    }
+    const discoveredAt = (this.deps.now?.() ?? new Date()).toISOString();
+    let previousDiscoveredAt: string | null = null;
+    let cacheNotice: string | null = null;
+    try {
+      ({ previousDiscoveredAt } = await this.deps.cache.store(profile.id, input.sourceId, workspace.id, answer.text, discoveredAt, answer.bytes));
+    } catch (error) {
+      this.deps.onCacheError?.(error);
+      cacheNotice = error instanceof AppError ? error.message : 'The catalog could not be kept on disk.';
+    }
+    return { text: answer.text, discoveredAt, bytes: answer.bytes, previousDiscoveredAt, cacheNotice };
+  }
+
+  async cached(sourceId: string): Promise<CachedCatalog | null> {
+    return this.deps.cache.read(await this.activeProfileId(), sourceId);
+  }
+
+  async cachedList(): Promise<CachedCatalogEntry[]> {
+    return this.deps.cache.list(await this.activeProfileId());
+  }
+
+  async previous(sourceId: string): Promise<{ text: string; discoveredAt: string } | null> {
+    return this.deps.cache.previous(await this.activeProfileId(), sourceId);
+  }
+
+  async forget(sourceId: string): Promise<{ forgotten: boolean }> {
+    return { forgotten: await this.deps.cache.forget(await this.activeProfileId(), sourceId) };
+  }
+}

@@ -1,0 +1,305 @@
+/**
+ * The main thread's side of the catalog worker (../worker/worker.ts). It owns the worker and keeps the catalog
+ * TEXT (a string, or a Blob of the bytes: outside the JS heap), never the parsed object, so it can respawn a
+ * worker and reload it. Queries:
+ * - each gets an id; only the latest query's answer is ever delivered as current;
+ * - a new query abandons the one still running: the old promise settles at once as `abandoned`, and its answer,
+ *   when the worker sends it, is dropped;
+ * - a query still unanswered after `queryTimeoutMs` is a runaway: the worker is terminated, a new one spawned
+ *   and reloaded with the kept text, and the query answered with a `timeout` error.
+ * Workers are injected (`spawn`), so tests drive the client with a fake.
+ */
+import type {
+  CatalogText,
+  CompletionList,
+  DiffAnswer,
+  LoadAnswer,
+  QueryAnswer,
+  WorkerError,
+  WorkerRequest,
+  WorkerResponse,
+} from '../worker/protocol';
+
+/** What the client needs of a Worker. */
+export interface WorkerLike {
+  postMessage(message: WorkerRequest, transfer?: Transferable[]): void;
+  onmessage: ((event: MessageEvent<WorkerResponse>) => void) | null;
+  onerror: ((event: ErrorEvent) => void) | null;
+  terminate(): void;
+}
+
+export interface CatalogWorkerClientOptions {
+  spawn: () => WorkerLike;
+  /** A query unanswered after this long is stopped (the worker is restarted). Default 2,000 ms. */
+  queryTimeoutMs?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+export type QueryResult =
+  | ({ status: 'done'; id: number; expression: string; ok: true } & QueryAnswer)
+  | { status: 'done'; id: number; expression: string; ok: false; error: WorkerError; ms: number | null }
+  /** A newer query was started before this one answered; show nothing for it. */
+  | { status: 'abandoned'; id: number; expression: string };
+
+export interface CatalogWorkerClient {
+  /** Sends the catalog text (an ArrayBuffer is transferred: the caller's copy is emptied) and parses it there. */
+  load(text: string | ArrayBuffer): Promise<LoadAnswer>;
+  /** One stream's JSON text. */
+  stream(index: number): Promise<string>;
+  /** Evaluates against `{streams}`; abandons the previous query. Never rejects. */
+  query(expression: string): Promise<QueryResult>;
+  /** Id of the latest query: a result with another id is stale. */
+  readonly latestQueryId: number;
+  diff(previousText: string | ArrayBuffer): Promise<DiffAnswer>;
+  completions(expression: string, offset: number): Promise<CompletionList>;
+  /** Workers spawned so far (1 + restarts after runaway queries or crashes). */
+  readonly spawnCount: number;
+  dispose(): void;
+}
+
+/** Rejections of the non-query requests carry the worker's error. */
+export class CatalogWorkerError extends Error {
+  override readonly name = 'CatalogWorkerError';
+  constructor(readonly error: WorkerError) {
+    super(error.summary);
+  }
+}
+
+interface Pending {
+  type: WorkerRequest['type'];
+  resolve: (value: unknown) => void;
+  reject: (error: unknown) => void;
+}
+
+const internal = (summary: string, kind: WorkerError['kind'] = 'internal'): WorkerError => ({ kind, message: summary, summary, position: null });
+
+export function createCatalogWorkerClient(options: CatalogWorkerClientOptions): CatalogWorkerClient {
+  const timeoutMs = options.queryTimeoutMs ?? 2000;
+  const setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
+  const clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
+
+  let worker: WorkerLike | null = null;
+  let spawnCount = 0;
+  let nextId = 1;
+  let latestQueryId = 0;
+  let disposed = false;
+  /** The text to reload a respawned worker with: the string, or the bytes as a Blob (off the JS heap). */
+  let kept: string | Blob | null = null;
+  const pending = new Map<number, Pending>();
+  let runningQuery: { id: number; expression: string; resolve: (r: QueryResult) => void; timer: unknown } | null = null;
+  /** Queries posted to the current worker and not answered yet (abandoned ones included). */
+  const inFlight = new Set<number>();
+  /** Settles when the latest load has been answered: a query's time limit starts only then. */
+  let ready: Promise<void> = Promise.resolve();
+
+  function onMessage(event: MessageEvent<WorkerResponse>): void {
+    const answer = event.data;
+    if (answer.type === 'query') {
+      inFlight.delete(answer.id);
+      if (!runningQuery || answer.id !== runningQuery.id) return; // abandoned or timed out: never shown
+      const q = runningQuery;
+      runningQuery = null;
+      clearTimer(q.timer);
+      if (answer.ok) {
+        const { type: _t, id: _i, ok: _o, ...rest } = answer;
+        q.resolve({ status: 'done', id: q.id, expression: q.expression, ok: true, ...rest });
+      } else {
+        q.resolve({ status: 'done', id: q.id, expression: q.expression, ok: false, error: answer.error, ms: answer.ms ?? null });
+      }
+      return;
+    }
+    const p = pending.get(answer.id);
+    if (!p) return;
+    pending.delete(answer.id);
+    if (!answer.ok) {
+      p.reject(new CatalogWorkerError(answer.error));
+      return;
+    }
+    const { type: _t, id: _i, ok: _o, ...rest } = answer;
+    p.resolve(answer.type === 'stream' ? answer.text : rest);
+  }
+
+  function spawn(): WorkerLike {
+    const w = options.spawn();
+    spawnCount++;
+    w.onmessage = onMessage;
+    w.onerror = (event) => {
+      event.preventDefault?.();
+      restart(internal(`The catalog worker failed: ${event.message || 'unknown error'}`));
+    };
+    return w;
+  }
+
+  function current(): WorkerLike {
+    if (disposed) throw new CatalogWorkerError(internal('The catalog worker was closed.'));
+    worker ??= spawn();
+    return worker;
+  }
+
+  /** Terminates the worker, fails what it owed, and spawns a fresh one reloaded with the kept text. */
+  function restart(reason: WorkerError): void {
+    worker?.terminate();
+    worker = null;
+    inFlight.clear();
+    for (const [id, p] of pending) {
+      pending.delete(id);
+      p.reject(new CatalogWorkerError(reason));
+    }
+    if (disposed) return;
+    if (kept !== null) sendLoad(kept).catch(() => undefined);
+  }
+
+  function sendLoad(text: CatalogText, transfer?: Transferable[]): Promise<LoadAnswer> {
+    const answer = request<LoadAnswer>({ type: 'load', id: nextId++, text }, transfer);
+    ready = answer.then(
+      () => undefined,
+      () => undefined,
+    );
+    return answer;
+  }
+
+  function request<T>(message: WorkerRequest, transfer?: Transferable[]): Promise<T> {
+    return new Promise<T>((resolve, reject) => {
+      try {
+        const w = current();
+        pending.set(message.id, { type: message.type, resolve: resolve as (v: unknown) => void, reject });
+        if (transfer) w.postMessage(message, transfer);
+        else w.postMessage(message);
+      } catch (error) {
+        pending.delete(message.id);
+        reject(error);
+      }
+    });
+  }
+
+  function abandonRunning(): void {
+    if (!runningQuery) return;
+    const q = runningQuery;
+    runningQuery = null;
+    clearTimer(q.timer);
+    q.resolve({ status: 'abandoned', id: q.id, expression: q.expression });
+  }
+
+  return {
+    get latestQueryId() {
+      return latestQueryId;
+    },
+    get spawnCount() {
+      return spawnCount;
+    },
+    load(text) {
+      abandonRunning();
+      if (typeof text === 'string') {
+        kept = text;
+        return sendLoad(text);
+      }
+      kept = new Blob([text]);
+      return sendLoad(text, [text]);
+    },
+    stream(index) {
+      return request<string>({ type: 'stream', id: nextId++, index });
+    },
+    query(expression) {
+      abandonRunning();
+      const id = nextId++;
+      latestQueryId = id;
+      return new Promise<QueryResult>((resolve) => {
+        const q = { id, expression, resolve, timer: null as unknown };
+        runningQuery = q;
+        const post = (): boolean => {
+          try {
+            current().postMessage({ type: 'query', id, expression });
+            inFlight.add(id);
+            return true;
+          } catch (error) {
+            runningQuery = null;
+            const e = error instanceof CatalogWorkerError ? error.error : internal(String(error));
+            resolve({ status: 'done', id, expression, ok: false, error: e, ms: null });
+            return false;
+          }
+        };
+        // The limit runs from when the worker is free of loads (parsing 36 MB takes a while).
+        const arm = (retried: boolean) => {
+          void ready.then(() => {
+            if (runningQuery !== q) return;
+            q.timer = setTimer(() => onTimeout(retried), timeoutMs);
+          });
+        };
+        const onTimeout = (retried: boolean) => {
+          if (runningQuery !== q) return;
+          const olderStillRunning = [...inFlight].some((other) => other < id);
+          if (olderStillRunning && !retried) {
+            // The worker may still be busy with an abandoned query: restart it and give this one its own turn.
+            restart(internal('The catalog worker was restarted after a runaway query.', 'timeout'));
+            if (post()) arm(true);
+            return;
+          }
+          runningQuery = null;
+          const summary = `The query ran longer than ${timeoutMs / 1000} s and was stopped. Narrow it (filter before projecting, avoid sorting everything) and try again.`;
+          resolve({ status: 'done', id, expression, ok: false, error: internal(summary, 'timeout'), ms: timeoutMs });
+          restart(internal('The catalog worker was restarted after a runaway query.', 'timeout'));
+        };
+        if (post()) arm(false);
+      });
+    },
+    diff(previousText) {
+      const id = nextId++;
+      return typeof previousText === 'string'
+        ? request<DiffAnswer>({ type: 'diff', id, previousText })
+        : request<DiffAnswer>({ type: 'diff', id, previousText }, [previousText]);
+    },
+    completions(expression, offset) {
+      return request<CompletionList>({ type: 'completions', id: nextId++, expression, offset });
+    },
+    dispose() {
+      disposed = true;
+      abandonRunning();
+      restart(internal('The catalog worker was closed.'));
+      kept = null;
+    },
+  };
+}
+
+export interface Debounced<A extends unknown[]> {
+  (...args: A): void;
+  /** Runs a pending call now (e.g. Ctrl/Cmd+Enter). */
+  flush(): void;
+  cancel(): void;
+}
+
+/** Calls `fn` with the latest arguments once `ms` have passed without a new call. */
+export function debounce<A extends unknown[]>(
+  fn: (...args: A) => void,
+  ms: number,
+  timers: { set: (f: () => void, ms: number) => unknown; clear: (h: unknown) => void } = {
+    set: (f, t) => setTimeout(f, t),
+    clear: (h) => clearTimeout(h as ReturnType<typeof setTimeout>),
+  },
+): Debounced<A> {
+  let handle: unknown = null;
+  let lastArgs: A | null = null;
+  const run = () => {
+    handle = null;
+    const args = lastArgs;
+    lastArgs = null;
+    if (args) fn(...args);
+  };
+  const debounced = ((...args: A) => {
+    lastArgs = args;
+    if (handle !== null) timers.clear(handle);
+    handle = timers.set(run, ms);
+  }) as Debounced<A>;
+  debounced.flush = () => {
+    if (handle !== null) timers.clear(handle);
+    run();
+  };
+  debounced.cancel = () => {
+    if (handle !== null) timers.clear(handle);
+    handle = null;
+    lastArgs = null;
+  };
+  return debounced;
+}
+
+export type { CatalogText };
