@@ -1,11 +1,11 @@
 import { createHash } from 'node:crypto';
-import { open, rename, unlink } from 'node:fs/promises';
+import { rename, unlink } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import type { CachedCatalog, CachedCatalogEntry } from '../../../preload/contract';
 import { AppError } from '../../ipc/app-error';
 import { createKeyedQueue } from '../keyed-queue';
-import { removeStaleTempFiles, writeFileAtomically } from '../storage/atomic-write';
+import { removeStaleTempFiles, syncFolder, writeFileAtomically } from '../storage/atomic-write';
 import { readBoundedText } from '../storage/bounded-read';
 import { JsonFile } from '../storage/json-file';
 
@@ -36,17 +36,6 @@ export function safeFileName(id: string): string {
   return `h-${createHash('sha256').update(id, 'utf8').digest('hex').slice(0, 40)}`;
 }
 
-async function syncFolder(folder: string): Promise<void> {
-  let handle;
-  try {
-    handle = await open(folder, 'r');
-    await handle.sync();
-  } catch {
-    // Windows cannot fsync a folder; NTFS journals renames.
-  } finally {
-    await handle?.close().catch(() => undefined);
-  }
-}
 
 const isMissing = (error: unknown) => (error as NodeJS.ErrnoException).code === 'ENOENT';
 

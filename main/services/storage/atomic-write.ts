@@ -14,7 +14,7 @@ function tempNameFor(file: string): string {
 }
 
 /** fsync of the folder makes the rename itself durable; some platforms cannot open a folder, which is fine. */
-async function syncFolder(folder: string): Promise<void> {
+export async function syncFolder(folder: string): Promise<void> {
   let handle;
   try {
     handle = await open(folder, 'r');

@@ -5,19 +5,9 @@
  * object never crosses postMessage (a structured clone of a 38 MB catalog costs seconds).
  */
 
-/** One row of the stream table: an index of the catalog, small enough for the UI thread to hold. */
-export interface StreamRow {
-  /** Position in `catalog.streams`; the key for `stream` requests. */
-  index: number;
-  name: string;
-  namespace: string | null;
-  syncModes: string[];
-  sourceDefinedCursor: boolean;
-  defaultCursor: string[] | null;
-  primaryKey: string[][] | null;
-  /** Leaf properties of json_schema, nested objects' properties counted. */
-  fieldCount: number;
-}
+/** One row of the stream table (defined beside the table that shows it). */
+import type { StreamRow } from '../table/stream-row';
+export type { StreamRow };
 
 /** Catalog text: a string, the bytes of UTF-8 text (an ArrayBuffer, transferred) or a Blob of them. */
 export type CatalogText = string | ArrayBuffer | Blob;
