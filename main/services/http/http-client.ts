@@ -107,42 +107,51 @@ export class HttpClient {
   }
 
   async send<T = unknown>(req: HttpRequest): Promise<HttpResponse<T>> {
+    return this.withRetries(req, (attempt) => this.once<T>(req, attempt));
+  }
+
+  /** The §9.2 retry rules around one attempt: 429 for any method, transient failures when idempotent. */
+  private async withRetries<R>(req: HttpRequest, attemptOnce: (attempt: number) => Promise<R>): Promise<R> {
     let rateLimited = 0;
     let transient = 0;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.once<T>(req, attempt);
+        return await attemptOnce(attempt);
       } catch (error) {
-        if (error instanceof Transient) {
-          if (error.error.code === 'rate_limited' && rateLimited < this.policy.rateLimitRetries) {
-            rateLimited++;
-            const wait = error.retryAfterMs ?? this.policy.backoffMs(rateLimited);
-            await sleep(wait, req.signal).catch(() => {
-              throw new AppError('cancelled', `Cancelled while waiting to retry ${req.what}.`);
-            });
-            continue;
-          }
-          if (error.error.code !== 'rate_limited' && req.idempotent && transient < this.policy.transientRetries) {
-            transient++;
-            await sleep(this.policy.backoffMs(transient), req.signal).catch(() => {
-              throw new AppError('cancelled', `Cancelled while waiting to retry ${req.what}.`);
-            });
-            continue;
-          }
+        if (!(error instanceof Transient)) throw error;
+        let wait: number;
+        if (error.error.code === 'rate_limited' && rateLimited < this.policy.rateLimitRetries) {
+          rateLimited++;
+          wait = error.retryAfterMs ?? this.policy.backoffMs(rateLimited);
+        } else if (error.error.code !== 'rate_limited' && req.idempotent && transient < this.policy.transientRetries) {
+          transient++;
+          wait = this.policy.backoffMs(transient);
+        } else {
           throw error.error;
         }
-        throw error;
+        await sleep(wait, req.signal).catch(() => {
+          throw new AppError('cancelled', `Cancelled while waiting to retry ${req.what}.`);
+        });
       }
     }
   }
 
-  private async once<T>(req: HttpRequest, attempt: number): Promise<HttpResponse<T>> {
-    const started = performance.now();
-    const startedAt = new Date().toISOString();
+  /** What every attempt starts with: its clock, its deadline joined with the caller's cancel, its headers. */
+  private begin(req: HttpRequest) {
     const timeout = AbortSignal.timeout(req.timeoutMs ?? this.timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
     const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
     if (req.token) headers.authorization = `Bearer ${req.token}`;
+    return {
+      started: performance.now(),
+      startedAt: new Date().toISOString(),
+      timeout,
+      signal: req.signal ? AbortSignal.any([req.signal, timeout]) : timeout,
+      headers,
+    };
+  }
+
+  private async once<T>(req: HttpRequest, attempt: number): Promise<HttpResponse<T>> {
+    const { started, startedAt, timeout, signal, headers } = this.begin(req);
     let payload: string | undefined;
     if (req.body !== undefined) {
       payload = JSON.stringify(req.body);
@@ -207,37 +216,11 @@ export class HttpClient {
    * typed errors and request log as `send`. A body over `maxBytes` is refused.
    */
   async sendText(req: HttpRequest, options: TextRequestOptions = {}): Promise<HttpTextResponse> {
-    let rateLimited = 0;
-    let transient = 0;
-    for (let attempt = 1; ; attempt++) {
-      try {
-        return await this.onceText(req, attempt, options);
-      } catch (error) {
-        if (!(error instanceof Transient)) throw error;
-        let wait: number;
-        if (error.error.code === 'rate_limited' && rateLimited < this.policy.rateLimitRetries) {
-          rateLimited++;
-          wait = error.retryAfterMs ?? this.policy.backoffMs(rateLimited);
-        } else if (error.error.code !== 'rate_limited' && req.idempotent && transient < this.policy.transientRetries) {
-          transient++;
-          wait = this.policy.backoffMs(transient);
-        } else {
-          throw error.error;
-        }
-        await sleep(wait, req.signal).catch(() => {
-          throw new AppError('cancelled', `Cancelled while waiting to retry ${req.what}.`);
-        });
-      }
-    }
+    return this.withRetries(req, (attempt) => this.onceText(req, attempt, options));
   }
 
   private async onceText(req: HttpRequest, attempt: number, options: TextRequestOptions): Promise<HttpTextResponse> {
-    const started = performance.now();
-    const startedAt = new Date().toISOString();
-    const timeout = AbortSignal.timeout(req.timeoutMs ?? this.timeoutMs);
-    const signal = req.signal ? AbortSignal.any([req.signal, timeout]) : timeout;
-    const headers: Record<string, string> = { accept: 'application/json', ...req.headers };
-    if (req.token) headers.authorization = `Bearer ${req.token}`;
+    const { started, startedAt, timeout, signal, headers } = this.begin(req);
     const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
     let received = 0;
     const record = (status: number | null, error: string | null) =>
