@@ -15,8 +15,10 @@ for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.mjs') && (!
 }
 
 // TypeScript benchmarks (they import the app's sources) run through vitest's transform.
-if (!only || 'client'.includes(only)) {
+const tsBenches = readdirSync(dir).filter((f) => f.endsWith('.bench.ts') && (!only || f.includes(only)));
+if (tsBenches.length > 0) {
   const { spawnSync } = await import('node:child_process');
-  const ts = spawnSync(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', '--config', 'vitest.bench.config.mts', '--reporter=dot', '--silent=false'], { cwd: root, stdio: 'inherit' });
+  const files = tsBenches.map((f) => path.join('test', 'bench', f));
+  const ts = spawnSync(path.join(root, 'node_modules', '.bin', 'vitest'), ['run', '--config', 'vitest.bench.config.mts', '--reporter=dot', '--silent=false', ...files], { cwd: root, stdio: 'inherit' });
   if (ts.status !== 0) process.exit(ts.status ?? 1);
 }

@@ -348,6 +348,9 @@ export const FUNCTIONS: Record<string, FunctionSpec> = {
         if (typeof search !== 'string') throw pythonRuntimeError('TypeError', `'in <string>' requires string as left operand, not ${pyTypeName(search)}`);
         return containsSubstring(subject, search);
       }
+      // Fast path (the common `contains(supported_sync_modes, 'incremental')`): a str equals only
+      // an identical str in Python, which is exactly what includes() checks for strings.
+      if (typeof search === 'string') return (subject as unknown[]).includes(search);
       for (const e of subject as unknown[]) if (pyEq(e, search)) return true;
       return false;
     },
