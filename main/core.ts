@@ -117,6 +117,7 @@ export function createCore(options: CoreOptions) {
       cachedList: () => ready(() => catalogs.cachedList()),
       forget: ({ sourceId }) => ready(() => catalogs.forget(sourceId)),
       previous: ({ sourceId }) => ready(() => catalogs.previous(sourceId)),
+      query: ({ requestId, ...input }) => cancellable(requestId, (o) => catalogs.queryOnServer(input, o.signal)),
     },
     queries: {
       list: () => ready(async () => queries.list(await activeProfileId())),

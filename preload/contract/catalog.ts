@@ -64,6 +64,11 @@ export const catalogChannels = {
   cached: channel({ summary: 'The cached catalog of a source for the active profile, or null.', input: sourceInput, output: cachedCatalogSchema.nullable() }),
   cachedList: channel({ summary: 'The cached catalogs of the active profile (no text).', input: z.undefined(), output: z.array(cachedCatalogEntrySchema) }),
   forget: channel({ summary: 'Remove a source’s cached catalog and its previous version.', input: sourceInput, output: z.object({ forgotten: z.boolean() }) }),
+  query: channel({
+    summary: 'Run a JMESPath query on the server (catalog/query) and answer its result as JSON text, to compare with the local engine.',
+    input: z.object({ workspaceId: apiId, sourceId: apiId, query: z.string().min(1, 'a query is required').max(100 * 1024, 'at most 100 KB'), requestId: requestIdSchema.optional() }),
+    output: z.object({ resultText: z.string(), ms: z.number().int().nonnegative() }),
+  }),
   previous: channel({
     summary: 'The version a rediscover replaced (one per source), for a per-stream diff, or null.',
     input: sourceInput,

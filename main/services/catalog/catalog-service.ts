@@ -47,19 +47,36 @@ export class CatalogService {
     }
   }
 
+  /** Scoped tokens are minted with the name just read for that id (as workspaces:sources does). */
+  private async workspaceRef(client: AirbyteClient, workspaceId: string, options: { signal?: AbortSignal }): Promise<WorkspaceRef> {
+    try {
+      const found = await client.getWorkspace(workspaceId, options);
+      return { id: found.id, name: found.name };
+    } catch (error) {
+      if (notFoundish(error)) throw new AppError('not_found', `The workspace ${workspaceId} was not found (it may have been deleted). Pick the workspace again.`, { status: error.status ?? 404 });
+      throw error;
+    }
+  }
+
+  /**
+   * Runs a JMESPath query on the server (§5.2) for "Run on server": the answer comes back as JSON
+   * text, for the renderer's worker to compare with the local engine's.
+   */
+  async queryOnServer(input: { workspaceId: string; sourceId: string; query: string }, signal?: AbortSignal): Promise<{ resultText: string; ms: number }> {
+    const profile = await this.deps.profiles.activeProfile();
+    const client = await this.deps.profiles.client(profile.id);
+    const options = signal ? { signal } : {};
+    const workspace = await this.workspaceRef(client, input.workspaceId, options);
+    const started = performance.now();
+    const result = await client.queryCatalog(workspace, input.sourceId, input.query, options);
+    return { resultText: JSON.stringify(result ?? null), ms: Math.round(performance.now() - started) };
+  }
+
   private async discoverOnce(input: { workspaceId: string; sourceId: string }, signal: AbortSignal | undefined, onBytes: (bytes: number) => void): Promise<DiscoveredCatalog> {
     const profile = await this.deps.profiles.activeProfile();
     const client: AirbyteClient = await this.deps.profiles.client(profile.id);
     const options = signal ? { signal } : {};
-    // Scoped tokens are minted with the name just read for that id (as workspaces:sources does).
-    let workspace: WorkspaceRef;
-    try {
-      const found = await client.getWorkspace(input.workspaceId, options);
-      workspace = { id: found.id, name: found.name };
-    } catch (error) {
-      if (notFoundish(error)) throw new AppError('not_found', `The workspace ${input.workspaceId} was not found (it may have been deleted). Pick the workspace again.`, { status: error.status ?? 404 });
-      throw error;
-    }
+    const workspace = await this.workspaceRef(client, input.workspaceId, options);
     let answer;
     try {
       answer = await client.discoverText(workspace, input.sourceId, { ...options, maxBytes: MAX_CATALOG_BYTES, onProgress: onBytes });
