@@ -1,3 +1,4 @@
+import { CatalogView } from '../features/catalog/CatalogView';
 import { AboutView } from '../features/about/AboutView';
 import { RequestInspector } from '../features/inspector/RequestInspector';
 import { WorkspacesView } from '../features/workspaces/WorkspacesView';
@@ -14,6 +15,7 @@ export function App() {
       <main className="content" aria-label="Content">
         <div className="area">
           {area === 'workspaces' && <WorkspacesView />}
+          {area === 'catalog' && <CatalogView />}
           {area === 'about' && <AboutView />}
         </div>
         {inspectorOpen && <RequestInspector />}

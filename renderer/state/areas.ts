@@ -1,7 +1,7 @@
 /** The product's areas, in sidebar order. `ready` turns on as each area ships. */
 export const AREAS = [
   { id: 'workspaces', label: 'Workspaces', ready: true },
-  { id: 'catalog', label: 'Catalog & JMESPath', ready: false },
+  { id: 'catalog', label: 'Catalog & JMESPath', ready: true },
   { id: 'streams', label: 'Stream editor', ready: false },
   { id: 'templates', label: 'Template drafts', ready: false },
   { id: 'widget', label: 'Widget preview', ready: false },

@@ -1,3 +1,4 @@
+import { createCatalogStore } from '../features/catalog/catalog-store';
 import { createDetailStore } from '../features/workspaces/detail-store';
 import { createInspectorStore } from '../features/inspector/inspector-store';
 import { createProfilesStore } from '../features/profiles/profiles-store';
@@ -12,3 +13,7 @@ export const useWorkspacesStore = createWorkspacesStore(api);
 export const useDetailStore = createDetailStore(api);
 export const useProfilesStore = createProfilesStore(api);
 export const useInspectorStore = createInspectorStore(api);
+// The catalog worker (and lib/jmespath inside it) loads with the first catalog, not with the app.
+export const useCatalogStore = createCatalogStore(api, {
+  createWorker: () => import('../features/catalog/worker/spawn').then((m) => m.createCatalogWorker()),
+});

@@ -78,6 +78,8 @@ test.describe('app frame in the browser shell', () => {
     await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'Workspaces', exact: true })).toBeFocused();
     await page.keyboard.press('Tab');
+    await expect(page.getByRole('button', { name: 'Catalog & JMESPath' })).toBeFocused();
+    await page.keyboard.press('Tab');
     await expect(page.getByRole('button', { name: 'About & diagnostics' })).toBeFocused();
     await page.keyboard.press('Enter');
     await expect(page.getByRole('heading', { name: 'About & diagnostics' })).toBeVisible();

@@ -54,8 +54,8 @@ export const jmespathMonarch: MonacoLanguages.IMonarchLanguage = {
       [/'/, { token: 'string', next: '@raw' }],
       [/`/, { token: 'type', next: '@literal' }],
       [/-?\d+/, 'number'],
-      [/\|\||&&|==|!=|<=|>=|[<>!|&]/, 'operator'],
-      [/\[\?|\[\]/, '@brackets'],
+      // `[?` is the bracket `[` then the filter operator: Monarch's @brackets accepts only defined brackets.
+      [/\|\||&&|==|!=|<=|>=|[<>!|&?]/, 'operator'],
       [/[[\](){}]/, '@brackets'],
       [/[.,:@*]/, 'delimiter'],
       [/\s+/, 'white'],

@@ -10,6 +10,14 @@ import 'monaco-editor/features/hover/register';
 import 'monaco-editor/features/wordHighlighter/register';
 import 'monaco-editor/features/codicon/register';
 import 'monaco-editor/features/gotoLine/register';
+// The JMESPath query editor: completions (with snippets) and its error/lint squiggles' hovers.
+import 'monaco-editor/features/suggest/register';
+// features/suggest/register brings only inline completions; the suggest widget is its controller.
+import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
+// ...which brings contributions whose services must be registered too (else "depends on UNKNOWN service").
+import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
+import 'monaco-editor/editor/common/services/treeViewsDndService';
+import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import JsonWorker from 'monaco-editor/languages/features/json/json.worker?worker';

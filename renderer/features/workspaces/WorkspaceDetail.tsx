@@ -2,7 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppErrorShape, RegionOrUnknown } from '../../../preload/contract';
 import { api } from '../../ipc/client';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { useDetailStore, useWorkspacesStore } from '../../state/store';
+import { useAppStore, useCatalogStore, useDetailStore, useWorkspacesStore } from '../../state/store';
 import { DeleteDialog, RenameDialog, StatusDialog } from './WorkspaceActions';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
@@ -105,7 +105,17 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
             <ul aria-label="Sources" className="plain-list">
               {sources.value.map((s) => (
                 <li key={s.id}>
-                  <strong>{s.name}</strong> {s.templateName && <span className="muted">from {s.templateName}</span>}
+                  <strong>{s.name}</strong> {s.templateName && <span className="muted">from {s.templateName}</span>}{' '}
+                  <button
+                    type="button"
+                    aria-label={`Open catalog of ${s.name}`}
+                    onClick={() => {
+                      void useCatalogStore.getState().openSource({ id: workspace.id, name: workspace.name }, { id: s.id, name: s.name });
+                      useAppStore.getState().selectArea('catalog');
+                    }}
+                  >
+                    Open catalog
+                  </button>
                 </li>
               ))}
             </ul>

@@ -1,0 +1,393 @@
+import { create } from 'zustand';
+import type { Api, AppErrorShape, ChannelOutput, QueryLibrary, SavedQuery } from '../../../preload/contract';
+import { fromResult, idle, type Loadable } from '../../state/loadable';
+import { debounce, type CatalogWorkerClient, type Debounced } from './query/catalog-worker-client';
+import type { CompletionList, DiffAnswer, QueryAnswer, WorkerError } from './worker/protocol';
+import type { StreamRow } from './table/stream-row';
+
+type WorkspacePage = ChannelOutput<'workspaces', 'list'>;
+type WorkspaceSource = ChannelOutput<'workspaces', 'sources'>[number];
+export type WorkspaceRef = { id: string; name: string };
+export type SourceRef = { id: string; name: string };
+
+export type CatalogPhase =
+  | 'none' // no source picked
+  | 'checking' // looking for a cached catalog
+  | 'empty' // no cached catalog: offer Discover
+  | 'discovering'
+  | 'parsing'
+  | 'ready'
+  | 'error';
+
+export interface Progress {
+  bytesReceived: number;
+  elapsedMs: number;
+}
+
+export interface CatalogInfo {
+  streamCount: number;
+  rows: StreamRow[];
+  discoveredAt: string;
+  bytes: number;
+  /** Shown from the disk cache (not discovered in this session). */
+  fromCache: boolean;
+  cacheNotice: string | null;
+}
+
+export interface SelectedStream {
+  index: number;
+  name: string;
+  status: 'loading' | 'ready' | 'error';
+  text: string | null;
+  error: string | null;
+}
+
+export type Evaluation =
+  | { status: 'idle' }
+  | { status: 'ok'; expression: string; answer: QueryAnswer; at: string }
+  | { status: 'error'; expression: string; error: WorkerError };
+
+export interface CatalogState {
+  workspaceSearch: string;
+  workspaces: Loadable<WorkspacePage['items']>;
+  sources: Loadable<WorkspaceSource[]>;
+  workspace: WorkspaceRef | null;
+  source: SourceRef | null;
+
+  phase: CatalogPhase;
+  catalog: CatalogInfo | null;
+  /** Why the last discover or load failed, in words (phase `error`, or a failed rediscover over a shown catalog). */
+  error: AppErrorShape | null;
+  /** Set when the user cancelled the last discover. */
+  cancelled: boolean;
+  progress: Progress | null;
+  requestId: string | null;
+  /** What changed since the version a rediscover replaced. */
+  diff: (DiffAnswer & { previousDiscoveredAt: string }) | null;
+  selected: SelectedStream | null;
+
+  expression: string;
+  /** An evaluation is waiting (debounce) or running for `expression`. */
+  pending: boolean;
+  evaluation: Evaluation;
+  library: Loadable<QueryLibrary>;
+  libraryError: AppErrorShape | null;
+
+  searchWorkspaces(text: string): Promise<void>;
+  pickWorkspace(workspace: WorkspaceRef | null): Promise<void>;
+  pickSource(source: SourceRef | null): Promise<void>;
+  /** From a workspace's detail: pick both at once. */
+  openSource(workspace: WorkspaceRef, source: SourceRef): Promise<void>;
+  discover(): Promise<void>;
+  cancel(): Promise<void>;
+  selectStream(row: StreamRow): Promise<void>;
+  setExpression(text: string): void;
+  evaluateNow(): void;
+  completions(expression: string, offset: number): Promise<CompletionList>;
+  loadLibrary(): Promise<void>;
+  saveQuery(name: string, query: string, id?: string): Promise<SavedQuery | null>;
+  removeQuery(id: string): Promise<void>;
+  /** Another profile: forget everything of the old one. */
+  reset(): void;
+}
+
+export interface CatalogStoreDeps {
+  /** The worker client, made once (the real one imports the worker lazily). */
+  createWorker: () => Promise<CatalogWorkerClient>;
+  pollMs?: number;
+  debounceMs?: number;
+  rememberMs?: number;
+  newRequestId?: () => string;
+  now?: () => Date;
+}
+
+const errorOf = (message: string, code: AppErrorShape['code'] = 'internal'): AppErrorShape => ({ code, message, retryable: true });
+const workerMessage = (error: unknown): string => (error instanceof Error ? error.message : String(error));
+
+/**
+ * The Catalog & JMESPath area: source picking, discover (with progress and cancel) or the cached catalog,
+ * the stream index from the worker, one stream's JSON on demand, live queries through the worker client
+ * (debounced; only the latest answer shown), the saved queries and history.
+ */
+export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
+  const pollMs = deps.pollMs ?? 200;
+  const newRequestId = deps.newRequestId ?? (() => crypto.randomUUID());
+  const now = deps.now ?? (() => new Date());
+  let worker: Promise<CatalogWorkerClient> | null = null;
+  const client = () => (worker ??= deps.createWorker());
+  /** Bumped on every source pick or discover: answers for an older one are dropped. */
+  let generation = 0;
+  let searchGeneration = 0;
+  let poll: ReturnType<typeof setInterval> | null = null;
+  const stopPoll = () => {
+    if (poll !== null) clearInterval(poll);
+    poll = null;
+  };
+
+  return create<CatalogState>()((set, get) => {
+    const remember: Debounced<[string]> = debounce((query: string) => {
+      void api.queries.remember({ query }).then((result) => {
+        const lib = get().library;
+        if (result.ok && lib.status === 'ready') set({ library: { status: 'ready', value: { ...lib.value, history: result.value.history } } });
+      });
+    }, deps.rememberMs ?? 1500);
+
+    async function evaluate(): Promise<void> {
+      const expression = get().expression;
+      if (get().phase !== 'ready' || expression.trim() === '') {
+        set({ pending: false, evaluation: { status: 'idle' } });
+        return;
+      }
+      set({ pending: true });
+      const w = await client();
+      const result = await w.query(expression);
+      if (result.status === 'abandoned' || result.id !== w.latestQueryId) return;
+      const current = get().expression === expression;
+      if (result.ok) {
+        const { status: _s, id: _i, expression: _e, ok: _o, ...answer } = result;
+        set({ pending: !current, evaluation: { status: 'ok', expression, answer, at: now().toISOString() } });
+        remember(expression);
+      } else {
+        set({ pending: !current, evaluation: { status: 'error', expression, error: result.error } });
+      }
+    }
+    const debounced = debounce(() => void evaluate(), deps.debounceMs ?? 120);
+
+    /** Loads catalog text into the worker and shows its streams. */
+    async function show(gen: number, text: string, info: Omit<CatalogInfo, 'streamCount' | 'rows'>): Promise<boolean> {
+      set({ phase: 'parsing' });
+      try {
+        const answer = await (await client()).load(text);
+        if (gen !== generation) return false;
+        set({ phase: 'ready', catalog: { ...info, streamCount: answer.streamCount, rows: answer.rows }, error: null, selected: null });
+        if (get().expression.trim() !== '') {
+          debounced();
+          debounced.flush();
+        }
+        return true;
+      } catch (error) {
+        if (gen !== generation) return false;
+        set({ phase: 'error', catalog: null, error: errorOf(workerMessage(error)) });
+        return false;
+      }
+    }
+
+    async function openCached(source: SourceRef): Promise<void> {
+      const gen = ++generation;
+      stopPoll();
+      set({ source, phase: 'checking', catalog: null, error: null, cancelled: false, progress: null, requestId: null, diff: null, selected: null, evaluation: { status: 'idle' } });
+      const cached = await api.catalog.cached({ sourceId: source.id });
+      if (gen !== generation) return;
+      if (!cached.ok) {
+        set({ phase: 'error', error: cached.error });
+        return;
+      }
+      if (cached.value === null) {
+        set({ phase: 'empty' });
+        return;
+      }
+      await show(gen, cached.value.text, { discoveredAt: cached.value.discoveredAt, bytes: cached.value.bytes, fromCache: true, cacheNotice: null });
+    }
+
+    return {
+      workspaceSearch: '',
+      workspaces: idle,
+      sources: idle,
+      workspace: null,
+      source: null,
+      phase: 'none',
+      catalog: null,
+      error: null,
+      cancelled: false,
+      progress: null,
+      requestId: null,
+      diff: null,
+      selected: null,
+      expression: '',
+      pending: false,
+      evaluation: { status: 'idle' },
+      library: idle,
+      libraryError: null,
+
+      searchWorkspaces: async (text) => {
+        const gen = ++searchGeneration;
+        set({ workspaceSearch: text, workspaces: { status: 'loading' } });
+        const trimmed = text.trim();
+        const result = await api.workspaces.list({ status: 'all', limit: 100, ...(trimmed ? { nameContains: trimmed } : {}) });
+        if (gen !== searchGeneration) return;
+        set({ workspaces: result.ok ? { status: 'ready', value: result.value.items } : fromResult(result) });
+      },
+
+      pickWorkspace: async (workspace) => {
+        ++generation;
+        stopPoll();
+        set({ workspace, source: null, sources: workspace ? { status: 'loading' } : idle, phase: 'none', catalog: null, error: null, diff: null, selected: null, progress: null });
+        if (!workspace) return;
+        const result = await api.workspaces.sources({ id: workspace.id });
+        if (get().workspace?.id !== workspace.id) return;
+        set({ sources: fromResult(result) });
+      },
+
+      pickSource: async (source) => {
+        if (!source) {
+          ++generation;
+          stopPoll();
+          set({ source: null, phase: 'none', catalog: null, error: null, diff: null, selected: null });
+          return;
+        }
+        await openCached(source);
+      },
+
+      openSource: async (workspace, source) => {
+        set({ workspace, sources: { status: 'loading' } });
+        const sources = api.workspaces.sources({ id: workspace.id }).then((result) => {
+          if (get().workspace?.id === workspace.id) set({ sources: fromResult(result) });
+        });
+        await Promise.all([sources, openCached(source)]);
+      },
+
+      discover: async () => {
+        const { workspace, source } = get();
+        if (!workspace || !source) return;
+        const gen = ++generation;
+        const requestId = newRequestId();
+        stopPoll();
+        set({ phase: 'discovering', requestId, progress: { bytesReceived: 0, elapsedMs: 0 }, error: null, cancelled: false, diff: null });
+        poll = setInterval(() => {
+          void api.catalog.progress({ requestId }).then((result) => {
+            if (gen !== generation || get().phase !== 'discovering' || !result.ok) return;
+            if (result.value.state === 'unknown') return;
+            set({ progress: { bytesReceived: result.value.bytesReceived, elapsedMs: result.value.elapsedMs } });
+          });
+        }, pollMs);
+        const result = await api.catalog.discover({ workspaceId: workspace.id, sourceId: source.id, requestId });
+        if (gen !== generation) return;
+        stopPoll();
+        set({ requestId: null });
+        if (!result.ok) {
+          const cancelled = result.error.code === 'cancelled';
+          // A shown catalog stays shown when a rediscover fails or is cancelled.
+          set({ phase: get().catalog ? 'ready' : cancelled ? 'empty' : 'error', cancelled, error: cancelled ? null : result.error });
+          return;
+        }
+        const found = result.value;
+        const shown = await show(gen, found.text, { discoveredAt: found.discoveredAt, bytes: found.bytes, fromCache: false, cacheNotice: found.cacheNotice });
+        if (!shown || found.previousDiscoveredAt === null) return;
+        const previous = await api.catalog.previous({ sourceId: source.id });
+        if (gen !== generation || !previous.ok || previous.value === null) return;
+        try {
+          const diff = await (await client()).diff(previous.value.text);
+          if (gen === generation) set({ diff: { ...diff, previousDiscoveredAt: previous.value.discoveredAt } });
+        } catch {
+          // A previous version that no longer parses: no change summary, the catalog is shown all the same.
+        }
+      },
+
+      cancel: async () => {
+        const requestId = get().requestId;
+        if (requestId) await api.requests.cancel({ requestId });
+      },
+
+      selectStream: async (row) => {
+        const gen = generation;
+        set({ selected: { index: row.index, name: row.name, status: 'loading', text: null, error: null } });
+        try {
+          const text = await (await client()).stream(row.index);
+          if (gen !== generation || get().selected?.index !== row.index) return;
+          set({ selected: { index: row.index, name: row.name, status: 'ready', text, error: null } });
+        } catch (error) {
+          if (gen !== generation || get().selected?.index !== row.index) return;
+          set({ selected: { index: row.index, name: row.name, status: 'error', text: null, error: workerMessage(error) } });
+        }
+      },
+
+      setExpression: (text) => {
+        if (text === get().expression) return;
+        set({ expression: text, pending: text.trim() !== '' && get().phase === 'ready' });
+        debounced();
+      },
+
+      evaluateNow: () => {
+        debounced();
+        debounced.flush();
+      },
+
+      completions: async (expression, offset) => {
+        if (get().phase !== 'ready') return { items: [], replaceStart: offset, replaceEnd: offset, incomplete: false };
+        return (await client()).completions(expression, offset);
+      },
+
+      loadLibrary: async () => {
+        const result = await api.queries.list();
+        set({ library: fromResult(result) });
+      },
+
+      saveQuery: async (name, query, id) => {
+        const result = await api.queries.save({ name, query, note: '', ...(id ? { id } : {}) });
+        if (!result.ok) {
+          set({ libraryError: result.error });
+          return null;
+        }
+        const lib = get().library;
+        const saved = result.value;
+        if (lib.status === 'ready') {
+          const others = lib.value.saved.filter((q) => q.id !== saved.id);
+          set({ library: { status: 'ready', value: { ...lib.value, saved: [saved, ...others] } } });
+        } else {
+          await get().loadLibrary();
+        }
+        set({ libraryError: null });
+        return saved;
+      },
+
+      removeQuery: async (id) => {
+        const result = await api.queries.remove({ id });
+        if (!result.ok) {
+          set({ libraryError: result.error });
+          return;
+        }
+        const lib = get().library;
+        if (lib.status === 'ready') set({ library: { status: 'ready', value: { ...lib.value, saved: lib.value.saved.filter((q) => q.id !== id) } } });
+        set({ libraryError: null });
+      },
+
+      reset: () => {
+        ++generation;
+        stopPoll();
+        debounced.cancel();
+        remember.cancel();
+        set({
+          workspaceSearch: '',
+          workspaces: idle,
+          sources: idle,
+          workspace: null,
+          source: null,
+          phase: 'none',
+          catalog: null,
+          error: null,
+          cancelled: false,
+          progress: null,
+          requestId: null,
+          diff: null,
+          selected: null,
+          pending: false,
+          evaluation: { status: 'idle' },
+          library: idle,
+          libraryError: null,
+        });
+      },
+    };
+  });
+}
+
+/** "12.3 MB", "850 KB", "120 B". */
+export function formatBytes(bytes: number): string {
+  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
+  if (bytes >= 1000) return `${Math.round(bytes / 1000)} KB`;
+  return `${bytes} B`;
+}
+
+/** "3.4 s", "120 ms". */
+export function formatMs(ms: number): string {
+  return ms >= 1000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+}

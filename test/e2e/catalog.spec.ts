@@ -1,0 +1,184 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+const STARTER = "streams[?contains(supported_sync_modes, 'incremental')].name";
+
+async function shoot(page: Page, testInfo: TestInfo, name: string, scrollTo?: Locator) {
+  if (scrollTo) await scrollTo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: false });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function openCatalogArea(page: Page, launchUrl: string) {
+  await page.goto(launchUrl);
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Catalog & JMESPath' }).click();
+  await expect(page.getByRole('heading', { name: 'Catalog & JMESPath' })).toBeVisible();
+}
+
+async function pickWarehouse(page: Page) {
+  await page.getByRole('searchbox', { name: 'Find workspace' }).fill('bigdata');
+  const workspace = page.getByRole('combobox', { name: 'Workspace' });
+  await expect(workspace.getByRole('option', { name: 'bigdata-us-demo' })).toHaveCount(1);
+  await workspace.selectOption({ label: 'bigdata-us-demo' });
+  const source = page.getByRole('combobox', { name: 'Source' });
+  await expect(source).toBeEnabled();
+  const label = await source.getByRole('option').filter({ hasText: /warehouse/i }).first().textContent();
+  await source.selectOption({ label: label ?? '' });
+}
+
+const editor = (page: Page) => page.getByTestId('jmespath-editor');
+
+test('discovers the 5,200-stream warehouse with progress and cancel, queries it live, saves and exports', async ({ page, shell }, testInfo) => {
+  test.setTimeout(180_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    // The browser's own favicon request is not the app's.
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+
+  await openCatalogArea(page, shell.launchUrl);
+  await shoot(page, testInfo, '01-empty');
+  await pickWarehouse(page);
+  await expect(page.getByText('No catalog cached for this source yet')).toBeVisible();
+
+  // Discover, see progress, cancel.
+  await page.getByRole('button', { name: 'Discover', exact: true }).click();
+  const progress = page.getByRole('status', { name: 'Discover progress' });
+  await expect(progress).toContainText(/Discovering… .* received · /);
+  // Polled while it runs: the elapsed time moves on.
+  await expect(progress).not.toContainText('· 0 ms');
+  await shoot(page, testInfo, '02-discovering');
+  await page.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Discovery cancelled.')).toBeVisible();
+  await expect(page.getByRole('grid', { name: 'Streams' })).toHaveCount(0);
+
+  // Discover again, to the end.
+  await page.getByRole('button', { name: 'Discover', exact: true }).click();
+  await expect(progress).toBeVisible();
+  const summary = page.getByRole('status', { name: 'Stream summary' });
+  await expect(summary).toContainText('5,200', { timeout: 90_000 });
+  await expect(page.getByRole('grid', { name: 'Streams' })).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Rediscover' })).toBeVisible();
+
+  // A stream's JSON, from the worker, in the read-only viewer.
+  await page.getByRole('grid', { name: 'Streams' }).getByRole('row').nth(1).click();
+  const streamViewer = page.getByRole('region', { name: /^Stream / });
+  await expect(streamViewer.locator('.monaco-editor')).toBeVisible();
+  await expect(streamViewer.locator('.view-lines')).toContainText('supported_sync_modes');
+  await shoot(page, testInfo, '03-streams', page.getByRole('heading', { name: 'Catalog & JMESPath' }));
+
+  // A starter query typed character by character: the result follows.
+  const input = editor(page).locator('.monaco-editor textarea');
+  await expect(page.getByRole('textbox', { name: 'JMESPath query' })).toBeVisible();
+  await editor(page).locator('.monaco-editor').click();
+  const resultSummary = page.getByRole('status', { name: 'Result summary' });
+  await page.keyboard.type('streams[*].name', { delay: 25 });
+  await expect(resultSummary).toContainText('5,200 items');
+  await expect(resultSummary).not.toContainText('stale');
+  // While a newer evaluation is pending, the shown result is marked stale, then replaced.
+  const typing = page.keyboard.type(' | [0:3]', { delay: 60 });
+  await expect(resultSummary).toContainText('stale');
+  await typing;
+  await expect(resultSummary).toHaveText(/^3 items · .*ms$/);
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type(STARTER, { delay: 15 });
+  await expect(editor(page).locator('.view-lines')).toHaveText(STARTER.replace(/ /g, '\u00a0'));
+  await expect(resultSummary).toContainText('5,200 items');
+  const result = page.getByRole('region', { name: 'Query result' });
+  await expect(result.locator('.view-lines')).toContainText('"');
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.type('length(streams[?source_defined_cursor])', { delay: 15 });
+  await expect(resultSummary).toContainText('Not a list');
+  await expect(result.locator('.view-lines')).toContainText('3466');
+  await shoot(page, testInfo, '04-result', page.getByRole('heading', { name: 'JMESPath playground' }));
+
+  // An incomplete expression: an error in words and a marker in the editor, no console error.
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('streams[*].', { delay: 25 });
+  await expect(page.getByRole('alert', { name: 'Query error' })).toBeVisible();
+  await expect(editor(page).locator('.squiggly-error')).toHaveCount(1);
+  await page.keyboard.press('Escape'); // the suggestions the '.' opened
+  await shoot(page, testInfo, '05-error', page.getByRole('heading', { name: 'JMESPath playground' }));
+
+  // Completions after `streams[0].` offer the stream fields.
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('streams[0].', { delay: 25 });
+  await page.keyboard.press('Control+Space');
+  const suggest = page.locator('.suggest-widget');
+  await expect(suggest).toBeVisible();
+  await expect(suggest).toContainText('name');
+  await shoot(page, testInfo, '06-completions', page.getByRole('heading', { name: 'JMESPath playground' }));
+  await page.keyboard.press('Escape');
+
+  // Save a query (Ctrl/Cmd+S), reload, it is still listed.
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('streams[?namespace == \'finance\'].name', { delay: 5 });
+  await expect(resultSummary).not.toContainText('stale');
+  await page.getByRole('textbox', { name: 'Query name' }).fill('Finance streams');
+  await input.focus();
+  await page.keyboard.press('ControlOrMeta+s');
+  const saved = page.getByRole('list', { name: 'Saved queries' });
+  await expect(saved.getByRole('button', { name: 'Finance streams', exact: true })).toBeVisible();
+
+  // Export CSV and read the file back.
+  await editor(page).locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  const remembered = page.waitForRequest((request) => request.url().includes('remember') && (request.postData() ?? '').includes('incremental'));
+  await page.keyboard.type(STARTER, { delay: 0 });
+  await expect(resultSummary).toContainText('5,200 items');
+  await expect(resultSummary).not.toContainText('stale');
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export CSV' }).click()]);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const csv = readFileSync(file, 'utf8');
+  expect(csv).toMatch(/^# Source: .*\(bigdata-us-demo\)\r\n# Profile: .+\r\n# Time: \d{4}-.+\r\n# Query: streams\[\?contains/);
+  const lines = csv.trim().split('\r\n');
+  expect(lines.filter((l) => !l.startsWith('#'))[0]).toBe('value');
+  expect(lines.filter((l) => !l.startsWith('#'))).toHaveLength(5201);
+
+  await remembered; // each successful evaluation goes into the history (debounced)
+  await page.reload();
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Catalog & JMESPath' }).click();
+  await expect(page.getByRole('list', { name: 'Saved queries' }).getByRole('button', { name: 'Finance streams', exact: true })).toHaveCount(0); // no catalog yet: the library shows with one
+  await pickWarehouse(page);
+  // Reopening is from the cache, instantly, with its discovery time.
+  await expect(page.getByLabel('Catalog facts')).toContainText('Cached');
+  await expect(summary).toContainText('5,200');
+  await expect(page.getByRole('list', { name: 'Saved queries' }).getByRole('button', { name: 'Finance streams', exact: true })).toBeVisible();
+  await shoot(page, testInfo, '07-reopened-from-cache');
+
+  // ↑ in the empty editor recalls the most recent query.
+  await editor(page).locator('.monaco-editor').click();
+  await page.keyboard.press('ArrowUp');
+  await expect(editor(page).locator('.view-lines')).toHaveText(STARTER.replace(/ /g, '\u00a0'));
+  await expect(resultSummary).toContainText('5,200 items');
+
+  expect(consoleErrors).toEqual([]);
+});
+
+test('opens the catalog from a source in a workspace detail', async ({ page, shell }) => {
+  await page.goto(shell.launchUrl);
+  await page.getByRole('searchbox', { name: 'Search workspaces by name' }).fill('acme-us');
+  await page.getByRole('listbox', { name: 'Workspaces' }).getByRole('option', { name: /^acme-us-demo\b/ }).click();
+  const detail = page.getByRole('region', { name: 'Workspace acme-us-demo' });
+  await detail.getByRole('button', { name: /^Open catalog of / }).first().click();
+  await expect(page.getByRole('heading', { name: 'Catalog & JMESPath' })).toBeVisible();
+  await expect(page.getByRole('combobox', { name: 'Workspace' })).toHaveValue(/.+/);
+  await expect(page.getByText('No catalog cached for this source yet')).toBeVisible();
+  await page.getByRole('button', { name: 'Discover', exact: true }).click();
+  await expect(page.getByRole('grid', { name: 'Streams' })).toBeVisible();
+  // Rediscover: the per-stream change summary.
+  await page.getByRole('button', { name: 'Rediscover' }).click();
+  await expect(page.getByRole('region', { name: 'Changes since the last discovery' })).toContainText(/no stream changed|added/);
+});
