@@ -126,10 +126,12 @@ test('discovers the 5,200-stream warehouse with progress and cancel, queries it 
   await page.keyboard.type('streams[?namespace == \'finance\'].name', { delay: 5 });
   await expect(resultSummary).not.toContainText('stale');
   await page.getByRole('textbox', { name: 'Query name' }).fill('Finance streams');
+  await page.getByRole('textbox', { name: 'Note' }).fill('What the finance team syncs');
   await input.focus();
   await page.keyboard.press('ControlOrMeta+s');
   const saved = page.getByRole('list', { name: 'Saved queries' });
   await expect(saved.getByRole('button', { name: 'Finance streams', exact: true })).toBeVisible();
+  await expect(saved).toContainText('What the finance team syncs');
 
   // Export CSV and read the file back.
   await editor(page).locator('.monaco-editor').click();
@@ -163,6 +165,35 @@ test('discovers the 5,200-stream warehouse with progress and cancel, queries it 
   await page.keyboard.press('ArrowUp');
   await expect(editor(page).locator('.view-lines')).toHaveText(STARTER.replace(/ /g, '\u00a0'));
   await expect(resultSummary).toContainText('5,200 items');
+  // ↑ again steps to an older query, ↓ steps forward again, and past the newest to the empty editor.
+  const queryLines = editor(page).locator('.view-lines');
+  await page.keyboard.press('ArrowUp');
+  await expect(queryLines).not.toHaveText(STARTER.replace(/ /g, '\u00a0'));
+  await expect(queryLines).not.toHaveText('');
+  await page.keyboard.press('ArrowDown');
+  await expect(queryLines).toHaveText(STARTER.replace(/ /g, '\u00a0'));
+  await page.keyboard.press('ArrowDown');
+  await expect(queryLines).toHaveText('');
+  await page.keyboard.press('ArrowUp');
+  await expect(queryLines).toHaveText(STARTER.replace(/ /g, '\u00a0'));
+  await expect(resultSummary).toContainText('5,200 items');
+
+  // Run on server: the sandbox answers as the local engine does.
+  const verdict = page.getByRole('status', { name: 'Server comparison' });
+  await page.getByRole('button', { name: 'Run on server' }).click();
+  await expect(verdict).toContainText(/The server agrees \(5,200 items, \d+(\.\d)? m?s\)/);
+  await shoot(page, testInfo, '08-server-agrees', page.getByRole('heading', { name: 'JMESPath playground' }));
+
+  // A syntax error: the server refuses it (400) as the local engine does.
+  await editor(page).locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.type('streams[?name ==', { delay: 5 });
+  await expect(page.getByRole('alert', { name: 'Query error' })).toBeVisible();
+  await page.keyboard.press('Escape');
+  await page.getByRole('button', { name: 'Run on server' }).click();
+  await expect(verdict).toContainText('The server and this app agree the query is invalid.');
+  await expect(verdict).toContainText('Invalid JMESPath expression');
 
   expect(consoleErrors).toEqual([]);
 });

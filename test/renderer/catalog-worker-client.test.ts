@@ -170,6 +170,16 @@ describe('catalog worker client', () => {
     await expect(client.query('x')).resolves.toMatchObject({ ok: false, error: { summary: 'The catalog worker was closed.' } });
   });
 
+  it('compare sends the expression and the server text to the worker and answers its verdict', async () => {
+    const client = createCatalogWorkerClient({ spawn });
+    const c = client.compare('streams[*].name', '["a"]');
+    const w = workers[0] as FakeWorker;
+    const sent = w.last('compare');
+    expect(sent).toEqual({ type: 'compare', id: sent.id, expression: 'streams[*].name', serverText: '["a"]' });
+    w.answer({ type: 'compare', id: sent.id, ok: true, localError: null, serverParseError: null, count: 1, difference: { path: '[0]', local: '"b"', server: '"a"' } });
+    await expect(c).resolves.toEqual({ localError: null, serverParseError: null, count: 1, difference: { path: '[0]', local: '"b"', server: '"a"' } });
+  });
+
   it('a failed answer rejects with the worker error', async () => {
     const client = createCatalogWorkerClient({ spawn });
     const s = client.stream(99);

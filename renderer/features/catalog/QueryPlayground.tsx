@@ -1,7 +1,10 @@
-import { lazy, Suspense, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useCatalogStore, useProfilesStore } from '../../state/store';
 import { SavedQueries } from './SavedQueries';
-import { formatMs } from './catalog-store';
+import { formatMs, type ServerCheck } from './catalog-store';
+import { describePath } from './query/server-compare';
+import { stepHistory, type Recall } from './query/history-nav';
+import { QUERY_NOTE_MAX } from '../../../preload/contract';
 import { downloadExport, formatExport, tableShapeProblem, type ExportFormat } from './export-format';
 
 // Monaco loads with the first editor shown, never with the app.
@@ -16,8 +19,11 @@ export function QueryPlayground() {
   const pending = useCatalogStore((s) => s.pending);
   const evaluation = useCatalogStore((s) => s.evaluation);
   const library = useCatalogStore((s) => s.library);
-  const { setExpression, evaluateNow, completions, saveQuery } = useCatalogStore.getState();
+  const server = useCatalogStore((s) => s.server);
+  const { setExpression, evaluateNow, completions, saveQuery, runOnServer, cancelServer } = useCatalogStore.getState();
   const [name, setName] = useState('');
+  const [note, setNote] = useState('');
+  const history$ = useHistoryKeys(setExpression);
   const [notice, setNotice] = useState<string | null>(null);
 
   const history = library.status === 'ready' ? library.value.history : [];
@@ -30,10 +36,11 @@ export function QueryPlayground() {
       setNotice('Type a query to save it.');
       return;
     }
-    const saved = await saveQuery(name.trim() || query.slice(0, 60), query);
+    const saved = await saveQuery(name.trim() || query.slice(0, 60), query, undefined, note.trim());
     if (saved) {
       setNotice(`Saved as “${saved.name}”.`);
       setName('');
+      setNote('');
     } else setNotice(null);
   };
 
@@ -43,8 +50,9 @@ export function QueryPlayground() {
         <h2 id="playground-title">JMESPath playground</h2>
         <p className="hint">
           Evaluated as you type against <code>{'{streams: catalog.streams}'}</code>, as the server’s <code>catalog/query</code> does. Ctrl/Cmd+Enter evaluates now, Ctrl/Cmd+S saves, ↑ in
-          an empty editor recalls recent queries.
+          an empty editor recalls recent queries, ↓ steps back.
         </p>
+        <div ref={history$.ref} onKeyDownCapture={(event) => history$.onKeyDown(event, history, expression)}>
         <Suspense fallback={<p role="status">Loading editor…</p>}>
           <JmespathEditor
             value={expression}
@@ -57,11 +65,22 @@ export function QueryPlayground() {
             history={history}
           />
         </Suspense>
+        </div>
         <div className="toolbar playground-actions" role="toolbar" aria-label="Query actions">
           <button type="button" onClick={evaluateNow} title="Ctrl/Cmd+Enter">
             Evaluate
           </button>
+          {server.status === 'running' ? (
+            <button type="button" onClick={() => void cancelServer()} title="Stop the server query">
+              Cancel
+            </button>
+          ) : (
+            <button type="button" onClick={() => void runOnServer()} disabled={expression.trim() === ''} title="Send this query to the server’s catalog/query and compare its answer">
+              Run on server
+            </button>
+          )}
           <input type="text" aria-label="Query name" placeholder="Name (optional)" value={name} onChange={(e) => setName(e.target.value)} maxLength={120} />
+          <input type="text" aria-label="Note" placeholder="Note (optional)" value={note} onChange={(e) => setNote(e.target.value)} maxLength={QUERY_NOTE_MAX} />
           <button type="button" onClick={() => void save()} title="Ctrl/Cmd+S">
             Save query
           </button>
@@ -76,6 +95,7 @@ export function QueryPlayground() {
             {error.summary}
           </p>
         )}
+        <ServerVerdict server={server} expression={expression} />
         <ResultPane stale={stale} />
       </div>
       <SavedQueries onLoad={(query) => {
@@ -149,4 +169,109 @@ function ResultPane({ stale }: { stale: boolean }) {
       </Suspense>
     </div>
   );
+}
+
+const numberOfItems = (count: number | null): string => (count === null ? 'not a list' : `${numbers.format(count)} item${count === 1 ? '' : 's'}`);
+
+/** What "Run on server" found, in words. */
+function ServerVerdict({ server, expression }: { server: ServerCheck; expression: string }) {
+  if (server.status === 'idle') return null;
+  const earlier = server.expression !== expression;
+  const body = (() => {
+    switch (server.status) {
+      case 'running':
+        return <p>Asking the server…</p>;
+      case 'agree':
+        return <p className="verdict-agree">{`The server agrees (${numberOfItems(server.count)}, ${formatMs(server.ms)})`}</p>;
+      case 'differ': {
+        const { path, local, server: theirs } = server.difference;
+        return (
+          <>
+            <p className="verdict-differ">The server answers differently:</p>
+            <p>
+              at <code>{describePath(path)}</code> this app has <code>{local}</code>, the server <code>{theirs}</code> ({formatMs(server.ms)}).
+            </p>
+          </>
+        );
+      }
+      case 'both-invalid':
+        return (
+          <>
+            <p className="verdict-agree">The server and this app agree the query is invalid.</p>
+            <p className="muted">Server: {server.serverMessage}</p>
+          </>
+        );
+      case 'refused':
+        return (
+          <>
+            <p className="verdict-differ">The server refuses the query, though this app answers it:</p>
+            <p>{server.serverMessage}</p>
+          </>
+        );
+      case 'local-failed':
+        return (
+          <>
+            <p className="verdict-differ">The server answers ({formatMs(server.ms)}), but this app fails:</p>
+            <p>{server.localMessage}</p>
+          </>
+        );
+      case 'cancelled':
+        return <p className="muted">Run on server cancelled.</p>;
+      case 'error':
+        return <p className="verdict-differ">The server could not be asked: {server.error.message}</p>;
+    }
+  })();
+  return (
+    <div className={`server-verdict${earlier ? ' is-stale' : ''}`} role="status" aria-label="Server comparison">
+      {body}
+      {earlier && <p className="muted">(for an earlier query: {server.expression.length > 60 ? `${server.expression.slice(0, 59)}…` : server.expression})</p>}
+    </div>
+  );
+}
+
+/** What the history keys need of a Monaco editor (only renderer/editors/monaco imports monaco-editor). */
+interface EditorLike {
+  getDomNode(): HTMLElement | null;
+  getPosition(): { lineNumber: number; column: number } | null;
+  getModel(): { getValue(): string } | null;
+  setValue(text: string): void;
+  setPosition(position: { lineNumber: number; column: number }): void;
+}
+
+/**
+ * ↑/↓ through the history, handled before Monaco sees the key (capture phase on the editor's wrapper).
+ * The editor instance (for the cursor) comes from the Monaco module once its chunk is loaded.
+ */
+function useHistoryKeys(setExpression: (text: string) => void) {
+  const ref = useRef<HTMLDivElement | null>(null);
+  const recall = useRef<Recall | null>(null);
+  const monacoApi = useRef<{ getEditors(): readonly EditorLike[] } | null>(null);
+  useEffect(() => {
+    let live = true;
+    void import('../../editors/monaco/monaco').then((m) => {
+      if (live) monacoApi.current = m.monaco.editor;
+    });
+    return () => {
+      live = false;
+    };
+  }, []);
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>, history: readonly string[], text: string) => {
+    const key = event.key === 'ArrowUp' ? 'up' : event.key === 'ArrowDown' ? 'down' : null;
+    if (!key || event.altKey || event.ctrlKey || event.metaKey || event.shiftKey) return;
+    if (document.querySelector('.suggest-widget.visible')) return; // the arrows belong to the suggestions
+    const editor = monacoApi.current?.getEditors().find((e) => ref.current?.contains(e.getDomNode()));
+    const position = editor?.getPosition();
+    const shown = editor?.getModel()?.getValue() ?? text;
+    const atStart = !position || (position.lineNumber === 1 && position.column === 1);
+    const step = stepHistory(history, recall.current, shown, key, atStart);
+    if (!step) return;
+    event.preventDefault();
+    event.stopPropagation();
+    recall.current = step.recall;
+    if (editor) {
+      editor.setValue(step.text); // onChange → setExpression
+      editor.setPosition({ lineNumber: 1, column: 1 });
+    } else setExpression(step.text);
+  };
+  return { ref, onKeyDown };
 }

@@ -41,6 +41,7 @@ export function SavedQueries({ onLoad }: { onLoad(query: string): void }) {
                 <button type="button" className="icon" aria-label={`Delete saved query ${q.name}`} onClick={() => void removeQuery(q.id)}>
                   ✕
                 </button>
+                {q.note && <p className="query-note">{q.note}</p>}
               </li>
             ))}
           </ul>

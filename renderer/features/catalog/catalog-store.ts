@@ -3,6 +3,7 @@ import type { Api, AppErrorShape, ChannelOutput, QueryLibrary, SavedQuery } from
 import { fromResult, idle, type Loadable } from '../../state/loadable';
 import { debounce, type CatalogWorkerClient, type Debounced } from './query/catalog-worker-client';
 import type { CompletionList, DiffAnswer, QueryAnswer, WorkerError } from './worker/protocol';
+import type { JsonDifference } from './query/server-compare';
 import type { StreamRow } from './table/stream-row';
 
 type WorkspacePage = ChannelOutput<'workspaces', 'list'>;
@@ -47,6 +48,22 @@ export type Evaluation =
   | { status: 'ok'; expression: string; answer: QueryAnswer; at: string }
   | { status: 'error'; expression: string; error: WorkerError };
 
+/** "Run on server": the server's answer to `expression`, compared with the local engine's. */
+export type ServerCheck =
+  | { status: 'idle' }
+  | { status: 'running'; expression: string; requestId: string }
+  | { status: 'agree'; expression: string; count: number | null; ms: number }
+  | { status: 'differ'; expression: string; difference: JsonDifference; ms: number }
+  /** The server refused the query (a 400) and the local engine did too. */
+  | { status: 'both-invalid'; expression: string; serverMessage: string; localMessage: string }
+  /** The server refused the query (a 400), the local engine answered it. */
+  | { status: 'refused'; expression: string; serverMessage: string }
+  /** The server answered, the local engine failed (`localMessage`). */
+  | { status: 'local-failed'; expression: string; localMessage: string; ms: number }
+  | { status: 'cancelled'; expression: string }
+  /** The call or the comparison failed (network, server error, not JSON, worker failure). */
+  | { status: 'error'; expression: string; error: AppErrorShape };
+
 export interface CatalogState {
   workspaceSearch: string;
   workspaces: Loadable<WorkspacePage['items']>;
@@ -72,6 +89,7 @@ export interface CatalogState {
   evaluation: Evaluation;
   library: Loadable<QueryLibrary>;
   libraryError: AppErrorShape | null;
+  server: ServerCheck;
 
   searchWorkspaces(text: string): Promise<void>;
   pickWorkspace(workspace: WorkspaceRef | null): Promise<void>;
@@ -85,8 +103,12 @@ export interface CatalogState {
   evaluateNow(): void;
   completions(expression: string, offset: number): Promise<CompletionList>;
   loadLibrary(): Promise<void>;
-  saveQuery(name: string, query: string, id?: string): Promise<SavedQuery | null>;
+  saveQuery(name: string, query: string, id?: string, note?: string): Promise<SavedQuery | null>;
   removeQuery(id: string): Promise<void>;
+  /** Sends the current expression to the server's catalog/query and compares the answers (in the worker). */
+  runOnServer(): Promise<void>;
+  /** Cancels a running "Run on server". */
+  cancelServer(): Promise<void>;
   /** Another profile: forget everything of the old one. */
   reset(): void;
 }
@@ -118,6 +140,8 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
   /** Bumped on every source pick or discover: answers for an older one are dropped. */
   let generation = 0;
   let searchGeneration = 0;
+  /** Bumped on every "Run on server" (and source change): older answers are dropped. */
+  let serverGeneration = 0;
   let poll: ReturnType<typeof setInterval> | null = null;
   const stopPoll = () => {
     if (poll !== null) clearInterval(poll);
@@ -175,7 +199,7 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
     async function openCached(source: SourceRef): Promise<void> {
       const gen = ++generation;
       stopPoll();
-      set({ source, phase: 'checking', catalog: null, error: null, cancelled: false, progress: null, requestId: null, diff: null, selected: null, evaluation: { status: 'idle' } });
+      set({ source, phase: 'checking', catalog: null, error: null, cancelled: false, progress: null, requestId: null, diff: null, selected: null, evaluation: { status: 'idle' }, server: { status: 'idle' } });
       const cached = await api.catalog.cached({ sourceId: source.id });
       if (gen !== generation) return;
       if (!cached.ok) {
@@ -208,6 +232,7 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
       evaluation: { status: 'idle' },
       library: idle,
       libraryError: null,
+      server: { status: 'idle' },
 
       searchWorkspaces: async (text) => {
         const gen = ++searchGeneration;
@@ -221,7 +246,7 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
       pickWorkspace: async (workspace) => {
         ++generation;
         stopPoll();
-        set({ workspace, source: null, sources: workspace ? { status: 'loading' } : idle, phase: 'none', catalog: null, error: null, diff: null, selected: null, progress: null });
+        set({ workspace, source: null, sources: workspace ? { status: 'loading' } : idle, phase: 'none', catalog: null, error: null, diff: null, selected: null, progress: null, server: { status: 'idle' } });
         if (!workspace) return;
         const result = await api.workspaces.sources({ id: workspace.id });
         if (get().workspace?.id !== workspace.id) return;
@@ -232,7 +257,7 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
         if (!source) {
           ++generation;
           stopPoll();
-          set({ source: null, phase: 'none', catalog: null, error: null, diff: null, selected: null });
+          set({ source: null, phase: 'none', catalog: null, error: null, diff: null, selected: null, server: { status: 'idle' } });
           return;
         }
         await openCached(source);
@@ -322,8 +347,8 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
         set({ library: fromResult(result) });
       },
 
-      saveQuery: async (name, query, id) => {
-        const result = await api.queries.save({ name, query, note: '', ...(id ? { id } : {}) });
+      saveQuery: async (name, query, id, note) => {
+        const result = await api.queries.save({ name, query, note: note ?? '', ...(id ? { id } : {}) });
         if (!result.ok) {
           set({ libraryError: result.error });
           return null;
@@ -351,8 +376,56 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
         set({ libraryError: null });
       },
 
+      runOnServer: async () => {
+        const { workspace, source, expression, phase } = get();
+        if (!workspace || !source || phase !== 'ready' || expression.trim() === '') return;
+        const gen = ++serverGeneration;
+        const catalogGen = generation;
+        const requestId = newRequestId();
+        const stillCurrent = () => gen === serverGeneration && catalogGen === generation;
+        set({ server: { status: 'running', expression, requestId } });
+        const result = await api.catalog.query({ workspaceId: workspace.id, sourceId: source.id, query: expression, requestId });
+        if (!stillCurrent()) return;
+        if (!result.ok && result.error.code === 'cancelled') {
+          set({ server: { status: 'cancelled', expression } });
+          return;
+        }
+        const refused = !result.ok && result.error.code === 'validation';
+        if (!result.ok && !refused) {
+          set({ server: { status: 'error', expression, error: result.error } });
+          return;
+        }
+        try {
+          // Parsing and comparing happen in the worker: the server's text may be many MB.
+          const answer = await (await client()).compare(expression, result.ok ? result.value.resultText : null);
+          if (!stillCurrent()) return;
+          if (!result.ok) {
+            const serverMessage = result.error.message;
+            set({
+              server: answer.localError
+                ? { status: 'both-invalid', expression, serverMessage, localMessage: answer.localError.summary }
+                : { status: 'refused', expression, serverMessage },
+            });
+            return;
+          }
+          const { ms } = result.value;
+          if (answer.localError) set({ server: { status: 'local-failed', expression, localMessage: answer.localError.summary, ms } });
+          else if (answer.serverParseError !== null) set({ server: { status: 'error', expression, error: errorOf(`The server’s answer is not JSON: ${answer.serverParseError}`, 'server') } });
+          else if (answer.difference) set({ server: { status: 'differ', expression, difference: answer.difference, ms } });
+          else set({ server: { status: 'agree', expression, count: answer.count, ms } });
+        } catch (error) {
+          if (stillCurrent()) set({ server: { status: 'error', expression, error: errorOf(`Comparing the answers failed: ${workerMessage(error)}`) } });
+        }
+      },
+
+      cancelServer: async () => {
+        const server = get().server;
+        if (server.status === 'running') await api.requests.cancel({ requestId: server.requestId });
+      },
+
       reset: () => {
         ++generation;
+        ++serverGeneration;
         stopPoll();
         debounced.cancel();
         remember.cancel();
@@ -374,6 +447,7 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
           evaluation: { status: 'idle' },
           library: idle,
           libraryError: null,
+          server: { status: 'idle' },
         });
       },
     };

@@ -11,6 +11,7 @@
  */
 import type {
   CatalogText,
+  CompareAnswer,
   CompletionList,
   DiffAnswer,
   LoadAnswer,
@@ -53,6 +54,8 @@ export interface CatalogWorkerClient {
   readonly latestQueryId: number;
   diff(previousText: string | ArrayBuffer): Promise<DiffAnswer>;
   completions(expression: string, offset: number): Promise<CompletionList>;
+  /** Evaluates `expression` in the worker and compares it with the server's answer text there (null: refused). */
+  compare(expression: string, serverText: string | null): Promise<CompareAnswer>;
   /** Workers spawned so far (1 + restarts after runaway queries or crashes). */
   readonly spawnCount: number;
   dispose(): void;
@@ -251,6 +254,9 @@ export function createCatalogWorkerClient(options: CatalogWorkerClientOptions): 
     },
     completions(expression, offset) {
       return request<CompletionList>({ type: 'completions', id: nextId++, expression, offset });
+    },
+    compare(expression, serverText) {
+      return request<CompareAnswer>({ type: 'compare', id: nextId++, expression, serverText });
     },
     dispose() {
       disposed = true;

@@ -8,6 +8,8 @@
 /** One row of the stream table (defined beside the table that shows it). */
 import type { StreamRow } from '../table/stream-row';
 export type { StreamRow };
+import type { CompareAnswer } from '../query/server-compare';
+export type { CompareAnswer };
 
 /** Catalog text: a string, the bytes of UTF-8 text (an ArrayBuffer, transferred) or a Blob of them. */
 export type CatalogText = string | ArrayBuffer | Blob;
@@ -17,7 +19,9 @@ export type WorkerRequest =
   | { type: 'stream'; id: number; index: number }
   | { type: 'query'; id: number; expression: string }
   | { type: 'diff'; id: number; previousText: CatalogText }
-  | { type: 'completions'; id: number; expression: string; offset: number };
+  | { type: 'completions'; id: number; expression: string; offset: number }
+  /** Evaluates `expression` here and compares it, as JSON values, with the server's answer text (null: the server refused it). */
+  | { type: 'compare'; id: number; expression: string; serverText: string | null };
 
 export type WorkerErrorKind =
   | 'lexer' | 'parse' | 'incomplete' | 'type' | 'arity' | 'unknown-function' // lib/jmespath's kinds
@@ -100,4 +104,5 @@ export type WorkerResponse =
   | Ok<'stream', { text: string }> | Failed<'stream'>
   | Ok<'query', QueryAnswer> | Failed<'query'>
   | Ok<'diff', DiffAnswer> | Failed<'diff'>
-  | Ok<'completions', CompletionList> | Failed<'completions'>;
+  | Ok<'completions', CompletionList> | Failed<'completions'>
+  | Ok<'compare', CompareAnswer> | Failed<'compare'>;

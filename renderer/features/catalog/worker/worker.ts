@@ -6,6 +6,8 @@
 import { CatalogError, diffCatalogs, jmesError, loadAnswer, parseCatalog, runQuery, streamText } from './catalog-engine';
 import type { LoadedCatalog } from './catalog-engine';
 import { completionsAt } from './completions';
+import { compile } from '../../../../lib/jmespath';
+import { compareWithServer } from '../query/server-compare';
 import type { CatalogText, WorkerRequest, WorkerResponse } from './protocol';
 
 interface WorkerScope {
@@ -44,6 +46,10 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
       }
       case 'diff':
         return { type: 'diff', id, ok: true, ...diffCatalogs(loaded(), await textOf(request.previousText)) };
+      case 'compare': {
+        const input = loaded().queryInput;
+        return { type: 'compare', id, ok: true, ...compareWithServer(() => compile(request.expression).search(input), request.serverText, jmesError) };
+      }
       case 'completions':
         return { type: 'completions', id, ok: true, ...completionsAt(loaded(), request.expression, request.offset) };
     }
