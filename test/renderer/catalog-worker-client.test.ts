@@ -114,7 +114,9 @@ describe('catalog worker client', () => {
     expect(workers).toHaveLength(2);
     expect(client.spawnCount).toBe(2);
     const w2 = workers[1] as FakeWorker;
-    expect(w2.sent.map((s) => s.message)).toEqual([{ type: 'load', id: expect.any(Number), text: 'CATALOG TEXT' }]);
+    // Reloaded from the kept copy, a Blob (off the UI thread's JS heap) of the same text.
+    expect(w2.sent.map((s) => s.message)).toEqual([{ type: 'load', id: expect.any(Number), text: expect.any(Blob) }]);
+    expect(await (w2.sent[0]?.message as { text: Blob }).text.text()).toBe('CATALOG TEXT');
     w.answer(queryOk(qid, '"too late"')); // a terminated worker's answer never arrives; even if it did it is ignored
     // The new worker serves the next query.
     w2.answer(loadOk(w2.last('load').id));

@@ -87,8 +87,8 @@ export function createCatalogWorkerClient(options: CatalogWorkerClientOptions): 
   let nextId = 1;
   let latestQueryId = 0;
   let disposed = false;
-  /** The text to reload a respawned worker with: the string, or the bytes as a Blob (off the JS heap). */
-  let kept: string | Blob | null = null;
+  /** The text to reload a respawned worker with, as a Blob (off the JS heap). */
+  let kept: Blob | null = null;
   const pending = new Map<number, Pending>();
   let runningQuery: { id: number; expression: string; resolve: (r: QueryResult) => void; timer: unknown } | null = null;
   /** Queries posted to the current worker and not answered yet (abandoned ones included). */
@@ -194,7 +194,8 @@ export function createCatalogWorkerClient(options: CatalogWorkerClientOptions): 
     load(text) {
       abandonRunning();
       if (typeof text === 'string') {
-        kept = text;
+        // Kept as a Blob, off the JS heap: the UI thread should hold the stream rows, not the catalog.
+        kept = new Blob([text]);
         return sendLoad(text);
       }
       kept = new Blob([text]);
