@@ -113,6 +113,30 @@ export interface CatalogState {
   reset(): void;
 }
 
+/** Everything the store holds apart from its actions and the typed query: the start, and what reset returns to. */
+function blankState() {
+  return {
+    workspaceSearch: '',
+    workspaces: idle,
+    sources: idle,
+    workspace: null,
+    source: null,
+    phase: 'none',
+    catalog: null,
+    error: null,
+    cancelled: false,
+    progress: null,
+    requestId: null,
+    diff: null,
+    selected: null,
+    pending: false,
+    evaluation: { status: 'idle' },
+    library: idle,
+    libraryError: null,
+    server: { status: 'idle' },
+  } satisfies Partial<CatalogState>;
+}
+
 export interface CatalogStoreDeps {
   /** The worker client, made once (the real one imports the worker lazily). */
   createWorker: () => Promise<CatalogWorkerClient>;
@@ -214,25 +238,8 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
     }
 
     return {
-      workspaceSearch: '',
-      workspaces: idle,
-      sources: idle,
-      workspace: null,
-      source: null,
-      phase: 'none',
-      catalog: null,
-      error: null,
-      cancelled: false,
-      progress: null,
-      requestId: null,
-      diff: null,
-      selected: null,
+      ...blankState(),
       expression: '',
-      pending: false,
-      evaluation: { status: 'idle' },
-      library: idle,
-      libraryError: null,
-      server: { status: 'idle' },
 
       searchWorkspaces: async (text) => {
         const gen = ++searchGeneration;
@@ -429,26 +436,8 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
         stopPoll();
         debounced.cancel();
         remember.cancel();
-        set({
-          workspaceSearch: '',
-          workspaces: idle,
-          sources: idle,
-          workspace: null,
-          source: null,
-          phase: 'none',
-          catalog: null,
-          error: null,
-          cancelled: false,
-          progress: null,
-          requestId: null,
-          diff: null,
-          selected: null,
-          pending: false,
-          evaluation: { status: 'idle' },
-          library: idle,
-          libraryError: null,
-          server: { status: 'idle' },
-        });
+        // The typed query stays: a profile switch should not throw away what the user was writing.
+        set(blankState());
       },
     };
   });
