@@ -68,7 +68,9 @@ export async function buildLargeCatalog(tables = 5200, columns = 40): Promise<{ 
     const domain = DOMAINS[i % DOMAINS.length] ?? 'misc';
     const entity = ENTITIES[Math.floor(i / DOMAINS.length) % ENTITIES.length] ?? 'items';
     const version = Math.floor(i / (DOMAINS.length * ENTITIES.length));
-    const name = `${entity}_v${version}`;
+    // Names are unique per catalog (contract §5.1: the stream endpoints address a stream by name alone),
+    // so the namespace is part of the name, as database sources commonly do (`sales_accounts_v0`).
+    const name = `${domain}_${entity}_v${version}`;
     const properties: Record<string, unknown> = {
       id: property('integer', `Primary key of ${domain}.${name}.`),
       updated_at: property('date-time', 'Last modification time, maintained by a trigger; used as the incremental cursor.'),

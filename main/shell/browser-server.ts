@@ -1,7 +1,7 @@
 import http from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Duplex } from 'node:stream';
-import { IPC_PATH_PREFIX, type Result } from '../../preload/contract';
+import { BULK_HEAD_HEADER, bulkTextChannels, IPC_PATH_PREFIX, type Result } from '../../preload/contract';
 import { AppError } from '../ipc/app-error';
 import type { Router } from '../ipc/router';
 import { rendererSecurityHeaders } from '../security/csp';
@@ -54,6 +54,28 @@ function sendJson(res: http.ServerResponse, status: number, body: unknown, heade
     ...headers,
   });
   res.end(text);
+}
+
+/**
+ * A Result whose value carries a bulk text member (a catalog): the envelope as JSON with "" in its
+ * place, then the text's raw bytes. JSON-escaping 36 MB here and unescaping it in the page cost more
+ * than the parse that follows; raw, the page hands the bytes to its worker as a Blob.
+ */
+function sendWithBulkText(res: http.ServerResponse, result: Result<unknown>, key: string): void {
+  const value = result.ok && typeof result.value === 'object' && result.value !== null ? (result.value as Record<string, unknown>) : null;
+  const text = value?.[key];
+  if (!(typeof text === 'string' || text instanceof Uint8Array) || !canAnswer(res)) return sendJson(res, 200, result);
+  const head = Buffer.from(JSON.stringify({ ...result, value: { ...value, [key]: '' } }));
+  const body = typeof text === 'string' ? Buffer.from(text) : text;
+  res.writeHead(200, {
+    'Content-Type': 'application/octet-stream',
+    'Cache-Control': 'no-store',
+    'X-Content-Type-Options': 'nosniff',
+    'Content-Length': head.length + body.length,
+    [BULK_HEAD_HEADER]: String(head.length),
+  });
+  res.write(head);
+  res.end(body);
 }
 
 function sendText(res: http.ServerResponse, status: number, text: string, headers: http.OutgoingHttpHeaders = {}): void {
@@ -135,6 +157,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
   };
 
+  const bulkKeys = bulkTextChannels();
+
   const handleIpc = async (req: http.IncomingMessage, res: http.ServerResponse, encodedChannel: string) => {
     const verdict = checkIpcRequest(req.headersDistinct, port, secret);
     if (!verdict.ok) return sendJson(res, verdict.status, refusal('forbidden_sender', `Call refused: ${verdict.reason}.`));
@@ -153,6 +177,8 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
     }
     const input = typeof envelope === 'object' && envelope !== null ? (envelope as { input?: unknown }).input : undefined;
     const result = await options.router.dispatch(channel, input, { verified: true });
+    const bulkKey = bulkKeys.get(channel);
+    if (bulkKey !== undefined) return sendWithBulkText(res, result, bulkKey);
     sendJson(res, 200, result);
   };
 

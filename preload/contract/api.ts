@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { contract, type Contract } from './contract';
+import { bulkTextKey } from './browser-transport';
 import type { ChannelSpec } from './define';
 import type { Result } from './result';
 
@@ -37,6 +38,16 @@ export function listChannels(): ChannelEntry[] {
     }
   }
   return entries;
+}
+
+/** Channel name → the member of its output sent as raw bulk text by the browser shell (see `bulkText`). */
+export function bulkTextChannels(): ReadonlyMap<string, string> {
+  const keys = new Map<string, string>();
+  for (const { name, spec } of listChannels()) {
+    const key = bulkTextKey(spec.output);
+    if (key !== null) keys.set(name, key);
+  }
+  return keys;
 }
 
 export type Invoke = (channel: string, input: unknown) => Promise<unknown>;

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { bulkText } from './browser-transport';
 import { channel } from './define';
 import { requestIdSchema } from './requests';
 
@@ -12,9 +13,12 @@ const sourceInput = z.object({ sourceId: apiId });
 /**
  * A catalog travels as the API's body text, never as parsed objects (a 36 MB catalog parsed and
  * schema-checked blocks main for seconds; structured-cloned, it costs ≥ 1.8 s). The renderer's
- * worker parses it once. The output schema of `text` is deliberately a bare string.
+ * worker parses it once. Main answers a string (checked as a bare string, never parsed). It is
+ * marked as bulk text: the browser shell sends it as raw bytes after the envelope and the renderer
+ * receives a Blob of them, which goes to the worker as is — never JSON-escaped, never decoded on the
+ * UI thread (see `bulkTextKey` in browser-transport.ts). Over Electron IPC it stays a string.
  */
-export const catalogTextSchema = z.string();
+export const catalogTextSchema = bulkText();
 
 export const discoveredCatalogSchema = z.object({
   /** The discover answer's body as received: a JSON object with a `catalog` member. */

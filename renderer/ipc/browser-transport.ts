@@ -1,4 +1,4 @@
-import { IPC_PATH_PREFIX, LAUNCH_SECRET_HEADER, type Invoke } from '../../preload/contract';
+import { BULK_HEAD_HEADER, bulkTextChannels, IPC_PATH_PREFIX, LAUNCH_SECRET_HEADER, type Invoke } from '../../preload/contract';
 
 const SECRET_KEY = 'embedded-console.launch-secret';
 
@@ -19,6 +19,7 @@ export function takeLaunchSecret(location: Location, history: History, storage: 
 
 /** Invoke over the browser shell's HTTP endpoint; answers are the same Result envelopes as over IPC. */
 export function createBrowserInvoke(secret: string | null, fetchImpl: typeof fetch = fetch): Invoke {
+  const bulkKeys = bulkTextChannels();
   return async (channel, input) => {
     const response = await fetchImpl(`${IPC_PATH_PREFIX}${encodeURIComponent(channel)}`, {
       method: 'POST',
@@ -31,6 +32,29 @@ export function createBrowserInvoke(secret: string | null, fetchImpl: typeof fet
         error: { code: 'network', message: 'The console’s local server is not answering. Is `npm start` still running?', retryable: true },
       };
     }
-    return (await response.json()) as unknown;
+    const head = response.headers.get(BULK_HEAD_HEADER);
+    if (head === null) return (await response.json()) as unknown;
+    return readFramed(response, head, bulkKeys.get(channel));
   };
+}
+
+const brokenFrame = (why: string) => ({ ok: false, error: { code: 'internal', message: `The console’s local server sent a broken answer (${why}).`, retryable: true } });
+
+/**
+ * A framed answer (see `sendWithBulkText` in main/shell/browser-server.ts): the envelope, then the bulk
+ * text's bytes, which become a Blob slice — never decoded here, on the UI thread.
+ */
+async function readFramed(response: Response, headerValue: string, key: string | undefined): Promise<unknown> {
+  const blob = await response.blob();
+  const headBytes = /^\d{1,9}$/.test(headerValue) ? Number(headerValue) : NaN;
+  if (key === undefined || !(headBytes > 0 && headBytes <= blob.size)) return brokenFrame('a bulk answer on a channel without one');
+  let envelope: unknown;
+  try {
+    envelope = JSON.parse(await blob.slice(0, headBytes).text());
+  } catch {
+    return brokenFrame('its envelope is not JSON');
+  }
+  const value = typeof envelope === 'object' && envelope !== null ? (envelope as { value?: unknown }).value : null;
+  if (typeof value !== 'object' || value === null) return brokenFrame('no value');
+  return { ...(envelope as object), value: { ...value, [key]: blob.slice(headBytes, blob.size, 'application/json') } };
 }

@@ -29,6 +29,12 @@ afterAll(async () => {
   await h.close();
 });
 
+/** Cached versions come back as the file's bytes (sent on undecoded); compared here as text. */
+function asText(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null || !((value as { text?: unknown }).text instanceof Uint8Array)) return value;
+  return { ...value, text: Buffer.from((value as { text: Uint8Array }).text).toString('utf8') };
+}
+
 function setup(userDataDir = tempDir('ec-catalog-')) {
   const core = createCore({ shell: 'browser', userDataDir, keytarLoader: memoryKeytar(), sandboxHost: { url: async () => h.url, regionOf: () => null, stop: async () => undefined } });
   cores.push(core);
@@ -37,7 +43,7 @@ function setup(userDataDir = tempDir('ec-catalog-')) {
   const value = async <T>(channel: string, input?: unknown): Promise<T> => {
     const result = await call(channel, input);
     if (!result.ok) throw Object.assign(new Error(result.error.message), { code: result.error.code });
-    return result.value as T;
+    return asText(result.value) as T;
   };
   return { core, userDataDir, call, value };
 }
@@ -66,7 +72,7 @@ function filesUnder(folder: string): string[] {
 
 describe('catalog:discover', () => {
   it('discovers a small catalog: the body text as received, its bytes, progress done, cached', async () => {
-    const { value } = setup();
+    const { value, call } = setup();
     const ids = await sourceOf(value, 'acme-us-demo', 'Postgres');
     const requestId = rid('small');
     const found = await value<Discovered>('catalog:discover', { ...ids, requestId });
@@ -79,6 +85,9 @@ describe('catalog:discover', () => {
     expect(found.text).toBe(direct.text);
     expect(await value<Progress>('catalog:progress', { requestId })).toMatchObject({ state: 'done', bytesReceived: found.bytes });
     expect(await value('catalog:cached', { sourceId: ids.sourceId })).toEqual({ text: found.text, discoveredAt: found.discoveredAt, bytes: found.bytes });
+    // The cached version is the file's bytes, never decoded in main.
+    const raw = await call('catalog:cached', { sourceId: ids.sourceId });
+    expect(raw.ok && (raw.value as { text: unknown }).text).toBeInstanceOf(Uint8Array);
     expect(await value('catalog:cachedList')).toEqual([{ sourceId: ids.sourceId, workspaceId: ids.workspaceId, discoveredAt: found.discoveredAt, bytes: found.bytes, previousDiscoveredAt: null }]);
     expect(await value('catalog:progress', { requestId: 'never-started' })).toEqual({ bytesReceived: 0, elapsedMs: 0, state: 'unknown' });
   });
@@ -269,7 +278,7 @@ describe('catalog cache file names', () => {
     expect(files).toHaveLength(1 + profiles.length * hostile.length);
     for (const profileId of profiles) {
       for (const [i, sourceId] of hostile.entries()) {
-        expect((await cache.read(profileId, sourceId))?.text).toBe(`{"catalog":{"n":${i}}}`);
+        expect((await cache.read(profileId, sourceId))?.text.toString()).toBe(`{"catalog":{"n":${i}}}`);
       }
       expect(cache.list(profileId).map((e) => e.sourceId)).toEqual(hostile);
     }

@@ -20,6 +20,7 @@ function fakeWorker(): CatalogWorkerClient {
       return latest;
     },
     spawnCount: 1,
+    warm: vi.fn(),
     load: vi.fn(async () => ({ streamCount: 1, rows: [row], parseMs: 1 })),
     stream: vi.fn(async () => '{"name":"s"}'),
     query: vi.fn(async (expression: string) => {
@@ -87,7 +88,7 @@ describe('catalog store', () => {
       'workspaces:sources': () => ok([]),
       'queries:remember': () => ok({ history: ['streams'] }),
     });
-    const store = createCatalogStore(api, { createWorker: async () => fakeWorker(), debounceMs: 1, rememberMs: 1 });
+    const store = createCatalogStore(api, { createWorker: async () => fakeWorker(), rememberMs: 1 });
     await store.getState().openSource(ws, src);
     store.getState().setExpression('streams');
     expect(store.getState().pending).toBe(true);
@@ -95,6 +96,57 @@ describe('catalog store', () => {
     await vi.waitFor(() => expect(store.getState().evaluation).toMatchObject({ status: 'ok', expression: 'streams' }));
     expect(store.getState().pending).toBe(false);
     await vi.waitFor(() => expect(calls.some((c) => c.channel === 'queries:remember')).toBe(true));
+  });
+
+  it('remembers only a query the user paused on with a current answer, never the prefixes typed on the way', async () => {
+    const { api, calls } = fakeApi({
+      'catalog:cached': () => ok({ text: '{}', discoveredAt: 'x', bytes: 2 }),
+      'workspaces:sources': () => ok([]),
+      'queries:remember': () => ok({ history: [] }),
+    });
+    // A worker whose answers arrive only when the test releases them, as a busy one would.
+    const worker = fakeWorker();
+    const held: Array<() => void> = [];
+    const original = worker.query;
+    worker.query = vi.fn((expression: string) => new Promise((resolve) => held.push(() => void original(expression).then(resolve)))) as typeof worker.query;
+    const store = createCatalogStore(api, { createWorker: async () => worker, rememberMs: 20 });
+    await store.getState().openSource(ws, src);
+    store.getState().setExpression('stre');
+    store.getState().setExpression('streams');
+    await vi.waitFor(() => expect(held).toHaveLength(2));
+    held[0]?.(); // 'stre' answers after the text moved on: shown as stale, not remembered
+    await vi.waitFor(() => expect(store.getState().evaluation).toMatchObject({ status: 'ok', expression: 'stre' }));
+    expect(store.getState().pending).toBe(true);
+    await new Promise((r) => setTimeout(r, 60)); // longer than the pause that commits a query to the history
+    held[1]?.();
+    await vi.waitFor(() => expect(store.getState().evaluation).toMatchObject({ status: 'ok', expression: 'streams' }));
+    expect(store.getState().pending).toBe(false);
+    await new Promise((r) => setTimeout(r, 60));
+    const remembered = calls.filter((c) => c.channel === 'queries:remember').map((c) => c.input);
+    expect(remembered).toEqual([{ query: 'streams' }]);
+  });
+
+  it('leaving the area lets the worker and the catalog go; coming back reopens from the cache, or starts blank for another profile', async () => {
+    const { api, calls } = fakeApi({
+      'catalog:cached': () => ok({ text: '{}', discoveredAt: 'x', bytes: 2 }),
+      'workspaces:sources': () => ok([]),
+    });
+    const workers: CatalogWorkerClient[] = [];
+    const store = createCatalogStore(api, { createWorker: async () => (workers.push(fakeWorker()), workers.at(-1) as CatalogWorkerClient) });
+    await store.getState().openSource(ws, src);
+    store.getState().setExpression('streams');
+    await vi.waitFor(() => expect(store.getState().evaluation).toMatchObject({ status: 'ok' }));
+    store.getState().close('p1');
+    await vi.waitFor(() => expect(workers[0]?.dispose).toHaveBeenCalled());
+    expect(store.getState()).toMatchObject({ phase: 'closed', catalog: null, source: src, expression: 'streams' });
+    await store.getState().reopen('p1');
+    expect(store.getState()).toMatchObject({ phase: 'ready', source: src });
+    expect(workers).toHaveLength(2); // a fresh worker, loaded from the cache
+    await vi.waitFor(() => expect(store.getState().evaluation).toMatchObject({ status: 'ok', expression: 'streams' }));
+    expect(calls.filter((c) => c.channel === 'catalog:cached')).toHaveLength(2);
+    store.getState().close('p1');
+    await store.getState().reopen('p2');
+    expect(store.getState()).toMatchObject({ phase: 'none', source: null, workspace: null });
   });
 
   describe('run on server', () => {
@@ -106,7 +158,7 @@ describe('catalog store', () => {
         'requests:cancel': () => ok({ cancelled: true }),
       });
       const worker = fakeWorker();
-      const store = createCatalogStore(fake.api, { createWorker: async () => worker, debounceMs: 1_000_000, newRequestId: () => 'req-1' });
+      const store = createCatalogStore(fake.api, { createWorker: async () => worker, newRequestId: () => 'req-1' });
       await store.getState().openSource(ws, src);
       return { store, worker, ...fake };
     }

@@ -82,16 +82,54 @@ describe('catalog worker client', () => {
     const w = workers[0] as FakeWorker;
     const firstId = w.last('query').id;
     const second = client.query('streams[?ab]');
-    const secondId = w.last('query').id;
     await expect(first).resolves.toEqual({ status: 'abandoned', id: firstId, expression: 'streams[?a' });
     const seen: unknown[] = [];
     void second.then((r) => seen.push(r));
     w.answer(queryOk(firstId, '"stale"')); // the abandoned query's answer arrives first
     await vi.advanceTimersByTimeAsync(0);
     expect(seen).toEqual([]);
+    const secondId = w.last('query').id;
+    expect(secondId).not.toBe(firstId);
     w.answer(queryOk(secondId, '"fresh"'));
     await expect(second).resolves.toMatchObject({ status: 'done', id: secondId, resultText: '"fresh"' });
     expect(client.latestQueryId).toBe(secondId);
+  });
+
+  it('typing while the worker is busy posts only the latest text when it is free (no pile-up)', async () => {
+    const client = createCatalogWorkerClient({ spawn });
+    const typed = ['s', 'st', 'str', 'stre', 'strea', 'stream', 'streams'];
+    const answers = typed.map((text) => client.query(text));
+    const worker = workers[0] as FakeWorker;
+    // Only the first keystroke was posted: the worker was free then.
+    expect(worker.sent.map((s) => s.message)).toEqual([{ type: 'query', id: expect.any(Number), expression: 's' }]);
+    worker.answer(queryOk(worker.last('query').id, 'null'));
+    await vi.advanceTimersByTimeAsync(0);
+    // Then the latest text, once; every keystroke in between was abandoned without reaching the worker.
+    expect(worker.sent.map((s) => (s.message as { expression: string }).expression)).toEqual(['s', 'streams']);
+    worker.answer(queryOk(worker.last('query').id, '[]'));
+    const settled = await Promise.all(answers);
+    expect(settled.map((r) => r.status)).toEqual(['abandoned', 'abandoned', 'abandoned', 'abandoned', 'abandoned', 'abandoned', 'done']);
+    expect(settled[6]).toMatchObject({ expression: 'streams', ok: true, resultText: '[]' });
+  });
+
+  it('warm starts the worker before any request (its script loads while the cache is read)', () => {
+    const client = createCatalogWorkerClient({ spawn });
+    expect(workers).toHaveLength(0);
+    client.warm();
+    client.warm();
+    expect(workers).toHaveLength(1);
+    expect((workers[0] as FakeWorker).sent).toEqual([]);
+    client.dispose();
+    client.warm(); // a closed client stays closed
+    expect(workers).toHaveLength(1);
+  });
+
+  it('a worker crash answers the posted latest query with the reason (never left hanging)', async () => {
+    const client = createCatalogWorkerClient({ spawn });
+    const q = client.query('streams');
+    const w = workers[0] as FakeWorker;
+    w.onerror?.({ message: 'out of memory', preventDefault() {} } as ErrorEvent);
+    await expect(q).resolves.toMatchObject({ status: 'done', ok: false, error: { summary: 'The catalog worker failed: out of memory' } });
   });
 
   it('a runaway query is stopped after the limit: worker terminated, respawned, reloaded with the kept text', async () => {

@@ -21,7 +21,7 @@ function buildCatalogText(tables = 5200, columns = 40): string {
   for (let i = 0; i < tables; i++) {
     const domain = DOMAINS[i % DOMAINS.length] as string;
     const entity = ENTITIES[Math.floor(i / DOMAINS.length) % ENTITIES.length] as string;
-    const name = i === 17 ? ODD_NAME : `${entity}_v${Math.floor(i / (DOMAINS.length * ENTITIES.length))}`;
+    const name = i === 17 ? ODD_NAME : `${domain}_${entity}_v${Math.floor(i / (DOMAINS.length * ENTITIES.length))}`;
     const properties: Record<string, unknown> = { id: prop('integer', `Primary key of ${domain}.${name}.`) };
     if (i % 4 !== 0) properties.updated_at = prop('date-time', 'Last modification time.');
     for (let c = 0; c < columns; c++) {
@@ -58,7 +58,7 @@ describe('catalog engine: load and index', () => {
     expect(catalog.rows).toHaveLength(5200);
     expect(catalog.rows[1]).toEqual({
       index: 1,
-      name: 'accounts_v0',
+      name: 'sales_accounts_v0',
       namespace: 'sales',
       syncModes: ['full_refresh', 'incremental'],
       sourceDefinedCursor: true,
@@ -187,9 +187,9 @@ describe('catalog engine: diff', () => {
     const start = performance.now();
     const d = diffCatalogs(catalog, previousText);
     console.log(`diff of two 5,200-stream catalogs: ${(performance.now() - start).toFixed(0)} ms`);
-    expect(d.added).toEqual([{ namespace: 'ops', name: 'accounts_v0' }]);
+    expect(d.added).toEqual([{ namespace: 'ops', name: 'ops_accounts_v0' }]);
     expect(d.removed).toEqual([{ namespace: 'x', name: 'gone' }]);
-    expect(d.changed).toEqual([{ namespace: 'finance', name: 'accounts_v0' }]);
+    expect(d.changed).toEqual([{ namespace: 'finance', name: 'finance_accounts_v0' }]);
     expect(d.unchanged).toBe(5198);
   });
 });

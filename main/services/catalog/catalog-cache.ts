@@ -6,7 +6,7 @@ import type { CachedCatalog, CachedCatalogEntry } from '../../../preload/contrac
 import { AppError } from '../../ipc/app-error';
 import { createKeyedQueue } from '../keyed-queue';
 import { removeStaleTempFiles, syncFolder, writeFileAtomically } from '../storage/atomic-write';
-import { readBoundedText } from '../storage/bounded-read';
+import { readBoundedBytes } from '../storage/bounded-read';
 import { JsonFile } from '../storage/json-file';
 
 /** Cached catalogs are read back with this cap: a file that big is not one we wrote. */
@@ -182,11 +182,12 @@ export class CatalogCache {
     });
   }
 
-  private async readVersion(file: string): Promise<string | null> {
-    const read = await readBoundedText(file, MAX_CATALOG_BYTES);
+  /** The file's bytes, undecoded: they go out to the renderer's worker as they are (it decodes and parses them once). */
+  private async readVersion(file: string): Promise<Buffer | null> {
+    const read = await readBoundedBytes(file, MAX_CATALOG_BYTES);
     if (read.status === 'missing') return null;
     if (read.status === 'unusable') throw new AppError('storage', `A cached catalog file ${read.reason}; discover the source again.`);
-    return read.text;
+    return read.bytes;
   }
 
   read(profileId: string, sourceId: string): Promise<CachedCatalog | null> {
@@ -201,7 +202,7 @@ export class CatalogCache {
     });
   }
 
-  previous(profileId: string, sourceId: string): Promise<{ text: string; discoveredAt: string } | null> {
+  previous(profileId: string, sourceId: string): Promise<{ text: Buffer; discoveredAt: string } | null> {
     const entry = this.entry(profileId, sourceId);
     if (!entry?.previous) return Promise.resolve(null);
     const p = this.paths(profileId, sourceId);

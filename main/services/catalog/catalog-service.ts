@@ -113,7 +113,7 @@ export class CatalogService {
     return this.deps.cache.list(await this.activeProfileId());
   }
 
-  async previous(sourceId: string): Promise<{ text: string; discoveredAt: string } | null> {
+  async previous(sourceId: string): Promise<{ text: Buffer; discoveredAt: string } | null> {
     return this.deps.cache.previous(await this.activeProfileId(), sourceId);
   }
 

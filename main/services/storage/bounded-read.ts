@@ -1,11 +1,12 @@
 import { constants } from 'node:fs';
 import { open } from 'node:fs/promises';
 
-export type BoundedRead =
-  | { status: 'ok'; text: string }
+type Unreadable =
   | { status: 'missing' }
   /** `reason` is plain words that finish "the file …": "is a folder, not a file". */
   | { status: 'unusable'; reason: string };
+export type BoundedRead = { status: 'ok'; text: string } | Unreadable;
+export type BoundedBytes = { status: 'ok'; bytes: Buffer } | Unreadable;
 
 // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer forever and hold one of
 // libuv's four pool threads; with it the open returns at once and fstat tells it is no regular file.
@@ -24,6 +25,12 @@ function formatBytes(bytes: number): string {
  * says in words what is wrong instead of throwing (except for the unexpected, which it rethrows).
  */
 export async function readBoundedText(file: string, maxBytes: number): Promise<BoundedRead> {
+  const read = await readBoundedBytes(file, maxBytes);
+  return read.status === 'ok' ? { status: 'ok', text: read.bytes.toString('utf8') } : read;
+}
+
+/** As `readBoundedText`, but the bytes as they are on disk (a cached catalog is sent on undecoded). */
+export async function readBoundedBytes(file: string, maxBytes: number): Promise<BoundedBytes> {
   let handle;
   try {
     handle = await open(file, OPEN_FLAGS);
@@ -50,7 +57,7 @@ export async function readBoundedText(file: string, maxBytes: number): Promise<B
       length += bytesRead;
     }
     if (length > maxBytes) return { status: 'unusable', reason: `is more than the ${formatBytes(maxBytes)} it may be` };
-    return { status: 'ok', text: buffer.subarray(0, length).toString('utf8') };
+    return { status: 'ok', bytes: buffer.subarray(0, length) };
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code;
     if (code === 'EISDIR') return { status: 'unusable', reason: 'is a folder, not a file' };

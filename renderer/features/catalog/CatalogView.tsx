@@ -64,7 +64,15 @@ function ChangeSummary() {
 }
 
 function DiscoverBar() {
-  const { phase, catalog, progress, error, cancelled, source, discover, cancel } = useCatalogStore();
+  // Field by field: a whole-state subscription would re-render this bar on every keystroke of a query.
+  const phase = useCatalogStore((s) => s.phase);
+  const catalog = useCatalogStore((s) => s.catalog);
+  const progress = useCatalogStore((s) => s.progress);
+  const error = useCatalogStore((s) => s.error);
+  const cancelled = useCatalogStore((s) => s.cancelled);
+  const source = useCatalogStore((s) => s.source);
+  const discover = useCatalogStore((s) => s.discover);
+  const cancel = useCatalogStore((s) => s.cancel);
   if (!source) return null;
   const running = phase === 'discovering';
   return (
@@ -90,7 +98,7 @@ function DiscoverBar() {
             Reading the catalog…
           </span>
         )}
-        {phase === 'checking' && (
+        {(phase === 'checking' || phase === 'closed') && (
           <span role="status" className="progress">
             Looking for a cached catalog…
           </span>
@@ -145,10 +153,18 @@ function StreamsPane() {
 export function CatalogView() {
   const phase = useCatalogStore((s) => s.phase);
   const hasCatalog = useCatalogStore((s) => s.catalog !== null);
-  const { loadLibrary, reset } = useCatalogStore.getState();
+  const { loadLibrary, reset, close, reopen } = useCatalogStore.getState();
   const revision = useProfilesStore((s) => s.revision);
   const activeProfileId = useProfilesStore((s) => (s.list.status === 'ready' ? s.list.value.activeProfileId : null));
   const profileSeen = useRef(activeProfileId);
+  const profileNow = useRef(activeProfileId);
+  profileNow.current = activeProfileId;
+
+  // Leaving the area gives the catalog's memory back; coming back reopens it from the cache.
+  useEffect(() => {
+    void reopen(profileNow.current);
+    return () => close(profileNow.current);
+  }, [close, reopen]);
 
   // Another profile: nothing of the old one stays.
   useEffect(() => {

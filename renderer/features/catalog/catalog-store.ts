@@ -1,5 +1,5 @@
 import { create } from 'zustand';
-import type { Api, AppErrorShape, ChannelOutput, QueryLibrary, SavedQuery } from '../../../preload/contract';
+import { bulkTextBody, type Api, type AppErrorShape, type ChannelOutput, type QueryLibrary, type SavedQuery } from '../../../preload/contract';
 import { fromResult, idle, type Loadable } from '../../state/loadable';
 import { debounce, type CatalogWorkerClient, type Debounced } from './query/catalog-worker-client';
 import type { CompletionList, DiffAnswer, QueryAnswer, WorkerError } from './worker/protocol';
@@ -18,7 +18,8 @@ export type CatalogPhase =
   | 'discovering'
   | 'parsing'
   | 'ready'
-  | 'error';
+  | 'error'
+  | 'closed'; // the area was left: worker and catalog let go, the source kept for reopening from the cache
 
 export interface Progress {
   bytesReceived: number;
@@ -84,7 +85,7 @@ export interface CatalogState {
   selected: SelectedStream | null;
 
   expression: string;
-  /** An evaluation is waiting (debounce) or running for `expression`. */
+  /** An evaluation is waiting for the worker or running for `expression`. */
   pending: boolean;
   evaluation: Evaluation;
   library: Loadable<QueryLibrary>;
@@ -111,6 +112,16 @@ export interface CatalogState {
   cancelServer(): Promise<void>;
   /** Another profile: forget everything of the old one. */
   reset(): void;
+  /**
+   * Leaving the area: the worker (and the parsed catalog in it) and the stream rows are let go, so
+   * the memory is given back; the source and the query stay. A running discover is left to finish.
+   */
+  close(profileId: string | null): void;
+  /**
+   * Entering the area: starts the worker ahead of need; reopens the closed source from the cache, or starts
+   * blank when the profile changed meanwhile.
+   */
+  reopen(profileId: string | null): Promise<void>;
 }
 
 /** Everything the store holds apart from its actions and the typed query: the start, and what reset returns to. */
@@ -141,7 +152,7 @@ export interface CatalogStoreDeps {
   /** The worker client, made once (the real one imports the worker lazily). */
   createWorker: () => Promise<CatalogWorkerClient>;
   pollMs?: number;
-  debounceMs?: number;
+  /** How long the user must pause on a query with a good answer before it goes into the history. */
   rememberMs?: number;
   newRequestId?: () => string;
   now?: () => Date;
@@ -153,7 +164,9 @@ const workerMessage = (error: unknown): string => (error instanceof Error ? erro
 /**
  * The Catalog & JMESPath area: source picking, discover (with progress and cancel) or the cached catalog,
  * the stream index from the worker, one stream's JSON on demand, live queries through the worker client
- * (debounced; only the latest answer shown), the saved queries and history.
+ * (each keystroke evaluated at once when the worker is free, only the latest text when it is busy — see the
+ * worker client; only the latest answer shown), the saved queries and history (a query is remembered once the
+ * user pauses on it with a current, successful answer).
  */
 export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
   const pollMs = deps.pollMs ?? 200;
@@ -161,6 +174,14 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
   const now = deps.now ?? (() => new Date());
   let worker: Promise<CatalogWorkerClient> | null = null;
   const client = () => (worker ??= deps.createWorker());
+  /** Terminates the worker: the parsed catalog goes with it (a new one is made on the next use). */
+  const releaseWorker = () => {
+    const w = worker;
+    worker = null;
+    void w?.then((c) => c.dispose(), () => undefined);
+  };
+  /** The profile that was active when the area was left. */
+  let closedFor: string | null = null;
   /** Bumped on every source pick or discover: answers for an older one are dropped. */
   let generation = 0;
   let searchGeneration = 0;
@@ -194,24 +215,21 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
       if (result.ok) {
         const { status: _s, id: _i, expression: _e, ok: _o, ...answer } = result;
         set({ pending: !current, evaluation: { status: 'ok', expression, answer, at: now().toISOString() } });
-        remember(expression);
+        // A prefix typed on the way to the real query answers after the text moved on: never history.
+        if (current) remember(expression);
       } else {
         set({ pending: !current, evaluation: { status: 'error', expression, error: result.error } });
       }
     }
-    const debounced = debounce(() => void evaluate(), deps.debounceMs ?? 120);
 
     /** Loads catalog text into the worker and shows its streams. */
-    async function show(gen: number, text: string, info: Omit<CatalogInfo, 'streamCount' | 'rows'>): Promise<boolean> {
+    async function show(gen: number, text: string | Blob, info: Omit<CatalogInfo, 'streamCount' | 'rows'>): Promise<boolean> {
       set({ phase: 'parsing' });
       try {
         const answer = await (await client()).load(text);
         if (gen !== generation) return false;
         set({ phase: 'ready', catalog: { ...info, streamCount: answer.streamCount, rows: answer.rows }, error: null, selected: null });
-        if (get().expression.trim() !== '') {
-          debounced();
-          debounced.flush();
-        }
+        if (get().expression.trim() !== '') void evaluate();
         return true;
       } catch (error) {
         if (gen !== generation) return false;
@@ -234,7 +252,7 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
         set({ phase: 'empty' });
         return;
       }
-      await show(gen, cached.value.text, { discoveredAt: cached.value.discoveredAt, bytes: cached.value.bytes, fromCache: true, cacheNotice: null });
+      await show(gen, bulkTextBody(cached.value.text), { discoveredAt: cached.value.discoveredAt, bytes: cached.value.bytes, fromCache: true, cacheNotice: null });
     }
 
     return {
@@ -303,12 +321,12 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
           return;
         }
         const found = result.value;
-        const shown = await show(gen, found.text, { discoveredAt: found.discoveredAt, bytes: found.bytes, fromCache: false, cacheNotice: found.cacheNotice });
+        const shown = await show(gen, bulkTextBody(found.text), { discoveredAt: found.discoveredAt, bytes: found.bytes, fromCache: false, cacheNotice: found.cacheNotice });
         if (!shown || found.previousDiscoveredAt === null) return;
         const previous = await api.catalog.previous({ sourceId: source.id });
         if (gen !== generation || !previous.ok || previous.value === null) return;
         try {
-          const diff = await (await client()).diff(previous.value.text);
+          const diff = await (await client()).diff(bulkTextBody(previous.value.text));
           if (gen === generation) set({ diff: { ...diff, previousDiscoveredAt: previous.value.discoveredAt } });
         } catch {
           // A previous version that no longer parses: no change summary, the catalog is shown all the same.
@@ -336,12 +354,12 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
       setExpression: (text) => {
         if (text === get().expression) return;
         set({ expression: text, pending: text.trim() !== '' && get().phase === 'ready' });
-        debounced();
+        remember.cancel();
+        void evaluate();
       },
 
       evaluateNow: () => {
-        debounced();
-        debounced.flush();
+        void evaluate();
       },
 
       completions: async (expression, offset) => {
@@ -434,10 +452,30 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
         ++generation;
         ++serverGeneration;
         stopPoll();
-        debounced.cancel();
         remember.cancel();
+        releaseWorker();
         // The typed query stays: a profile switch should not throw away what the user was writing.
         set(blankState());
+      },
+
+      close: (profileId) => {
+        closedFor = profileId;
+        if (get().phase === 'discovering') return;
+        ++generation;
+        ++serverGeneration;
+        releaseWorker();
+        set({ phase: get().source ? 'closed' : 'none', catalog: null, selected: null, diff: null, pending: false, evaluation: { status: 'idle' }, server: { status: 'idle' } });
+      },
+
+      reopen: async (profileId) => {
+        if (closedFor !== null && profileId !== null && closedFor !== profileId) {
+          get().reset();
+          return;
+        }
+        // The worker starts now (its script loads and compiles) while the user picks a source or the cache is read.
+        void client().then((c) => c.warm(), () => undefined);
+        const source = get().source;
+        if (get().phase === 'closed' && source) await openCached(source);
       },
     };
   });

@@ -5,8 +5,13 @@
  * - each gets an id; only the latest query's answer is ever delivered as current;
  * - a new query abandons the one still running: the old promise settles at once as `abandoned`, and its answer,
  *   when the worker sends it, is dropped;
- * - a query still unanswered after `queryTimeoutMs` is a runaway: the worker is terminated, a new one spawned
- *   and reloaded with the kept text, and the query answered with a `timeout` error.
+ * - at most one query is posted to the worker at a time; a query asked for while the worker still evaluates an
+ *   abandoned one waits as the one `queued` query (a newer one replaces it) and is posted when the worker answers.
+ *   Typing therefore never piles evaluations up in the worker: each keystroke is evaluated at once when the worker
+ *   is free, and only the latest text when it was busy (a leading-edge debounce, no fixed delay);
+ * - a posted query still unanswered after `queryTimeoutMs` is a runaway: the worker is terminated, a new one
+ *   spawned and reloaded with the kept text; the query, if it is still the latest, is answered with a `timeout`
+ *   error, else the queued latest one gets its own turn on the new worker.
  * Workers are injected (`spawn`), so tests drive the client with a fake.
  */
 import type {
@@ -44,18 +49,23 @@ export type QueryResult =
   | { status: 'abandoned'; id: number; expression: string };
 
 export interface CatalogWorkerClient {
-  /** Sends the catalog text (an ArrayBuffer is transferred: the caller's copy is emptied) and parses it there. */
-  load(text: string | ArrayBuffer): Promise<LoadAnswer>;
+  /**
+   * Sends the catalog text and parses it there. A Blob (the browser shell's bulk answer) is passed by
+   * reference and kept as is; an ArrayBuffer is transferred (the caller's copy is emptied).
+   */
+  load(text: string | ArrayBuffer | Blob): Promise<LoadAnswer>;
   /** One stream's JSON text. */
   stream(index: number): Promise<string>;
   /** Evaluates against `{streams}`; abandons the previous query. Never rejects. */
   query(expression: string): Promise<QueryResult>;
   /** Id of the latest query: a result with another id is stale. */
   readonly latestQueryId: number;
-  diff(previousText: string | ArrayBuffer): Promise<DiffAnswer>;
+  diff(previousText: string | ArrayBuffer | Blob): Promise<DiffAnswer>;
   completions(expression: string, offset: number): Promise<CompletionList>;
   /** Evaluates `expression` in the worker and compares it with the server's answer text there (null: refused). */
   compare(expression: string, serverText: string | null): Promise<CompareAnswer>;
+  /** Starts the worker now, so its script has loaded and compiled before the first request needs it. */
+  warm(): void;
   /** Workers spawned so far (1 + restarts after runaway queries or crashes). */
   readonly spawnCount: number;
   dispose(): void;
@@ -67,6 +77,12 @@ export class CatalogWorkerError extends Error {
   constructor(readonly error: WorkerError) {
     super(error.summary);
   }
+}
+
+interface RunningQuery {
+  id: number;
+  expression: string;
+  resolve: (r: QueryResult) => void;
 }
 
 interface Pending {
@@ -90,20 +106,27 @@ export function createCatalogWorkerClient(options: CatalogWorkerClientOptions): 
   /** The text to reload a respawned worker with, as a Blob (off the JS heap). */
   let kept: Blob | null = null;
   const pending = new Map<number, Pending>();
-  let runningQuery: { id: number; expression: string; resolve: (r: QueryResult) => void; timer: unknown } | null = null;
-  /** Queries posted to the current worker and not answered yet (abandoned ones included). */
-  const inFlight = new Set<number>();
+  /** The latest query: the caller waits for its answer. It is either `posted` or `queued`. */
+  let runningQuery: RunningQuery | null = null;
+  /** The one query the current worker is evaluating (possibly abandoned since), with its time limit. */
+  let posted: { id: number; timer: unknown } | null = null;
+  /** The latest query, waiting for the worker to answer `posted`. */
+  let queued: RunningQuery | null = null;
   /** Settles when the latest load has been answered: a query's time limit starts only then. */
   let ready: Promise<void> = Promise.resolve();
 
   function onMessage(event: MessageEvent<WorkerResponse>): void {
     const answer = event.data;
     if (answer.type === 'query') {
-      inFlight.delete(answer.id);
-      if (!runningQuery || answer.id !== runningQuery.id) return; // abandoned or timed out: never shown
+      if (posted?.id !== answer.id) return; // from a terminated worker's time: ignored
+      clearTimer(posted.timer);
+      posted = null;
+      const next = queued;
+      queued = null;
+      if (next) post(next);
+      if (!runningQuery || answer.id !== runningQuery.id) return; // abandoned: never shown
       const q = runningQuery;
       runningQuery = null;
-      clearTimer(q.timer);
       if (answer.ok) {
         const { type: _t, id: _i, ok: _o, ...rest } = answer;
         q.resolve({ status: 'done', id: q.id, expression: q.expression, ok: true, ...rest });
@@ -144,13 +167,52 @@ export function createCatalogWorkerClient(options: CatalogWorkerClientOptions): 
   function restart(reason: WorkerError): void {
     worker?.terminate();
     worker = null;
-    inFlight.clear();
+    if (posted) {
+      clearTimer(posted.timer);
+      // The latest query died with the worker (a crash): it is answered with the reason, never left hanging.
+      if (runningQuery?.id === posted.id) {
+        const q = runningQuery;
+        runningQuery = null;
+        q.resolve({ status: 'done', id: q.id, expression: q.expression, ok: false, error: reason, ms: null });
+      }
+    }
+    posted = null;
     for (const [id, p] of pending) {
       pending.delete(id);
       p.reject(new CatalogWorkerError(reason));
     }
     if (disposed) return;
     if (kept !== null) sendLoad(kept).catch(() => undefined);
+    const next = queued;
+    queued = null;
+    if (next) post(next);
+  }
+
+  /** Posts a query to the worker; its time limit runs from when the worker is free of loads (parsing 36 MB takes a while). */
+  function post(q: RunningQuery): void {
+    try {
+      current().postMessage({ type: 'query', id: q.id, expression: q.expression });
+    } catch (error) {
+      if (runningQuery === q) runningQuery = null;
+      const e = error instanceof CatalogWorkerError ? error.error : internal(String(error));
+      q.resolve({ status: 'done', id: q.id, expression: q.expression, ok: false, error: e, ms: null });
+      return;
+    }
+    const slot = { id: q.id, timer: null as unknown };
+    posted = slot;
+    void ready.then(() => {
+      if (posted === slot) slot.timer = setTimer(() => onTimeout(q), timeoutMs);
+    });
+  }
+
+  function onTimeout(q: RunningQuery): void {
+    if (runningQuery === q) {
+      runningQuery = null;
+      const summary = `The query ran longer than ${timeoutMs / 1000} s and was stopped. Narrow it (filter before projecting, avoid sorting everything) and try again.`;
+      q.resolve({ status: 'done', id: q.id, expression: q.expression, ok: false, error: internal(summary, 'timeout'), ms: timeoutMs });
+    }
+    // An abandoned runaway holding the worker: the queued latest query gets a fresh worker and its own turn.
+    restart(internal('The catalog worker was restarted after a runaway query.', 'timeout'));
   }
 
   function sendLoad(text: CatalogText, transfer?: Transferable[]): Promise<LoadAnswer> {
@@ -180,7 +242,7 @@ export function createCatalogWorkerClient(options: CatalogWorkerClientOptions): 
     if (!runningQuery) return;
     const q = runningQuery;
     runningQuery = null;
-    clearTimer(q.timer);
+    if (queued === q) queued = null;
     q.resolve({ status: 'abandoned', id: q.id, expression: q.expression });
   }
 
@@ -193,6 +255,10 @@ export function createCatalogWorkerClient(options: CatalogWorkerClientOptions): 
     },
     load(text) {
       abandonRunning();
+      if (text instanceof Blob) {
+        kept = text;
+        return sendLoad(text);
+      }
       if (typeof text === 'string') {
         // Kept as a Blob, off the JS heap: the UI thread should hold the stream rows, not the catalog.
         kept = new Blob([text]);
@@ -200,6 +266,9 @@ export function createCatalogWorkerClient(options: CatalogWorkerClientOptions): 
       }
       kept = new Blob([text]);
       return sendLoad(text, [text]);
+    },
+    warm() {
+      if (!disposed) current();
     },
     stream(index) {
       return request<string>({ type: 'stream', id: nextId++, index });
@@ -209,49 +278,17 @@ export function createCatalogWorkerClient(options: CatalogWorkerClientOptions): 
       const id = nextId++;
       latestQueryId = id;
       return new Promise<QueryResult>((resolve) => {
-        const q = { id, expression, resolve, timer: null as unknown };
+        const q: RunningQuery = { id, expression, resolve };
         runningQuery = q;
-        const post = (): boolean => {
-          try {
-            current().postMessage({ type: 'query', id, expression });
-            inFlight.add(id);
-            return true;
-          } catch (error) {
-            runningQuery = null;
-            const e = error instanceof CatalogWorkerError ? error.error : internal(String(error));
-            resolve({ status: 'done', id, expression, ok: false, error: e, ms: null });
-            return false;
-          }
-        };
-        // The limit runs from when the worker is free of loads (parsing 36 MB takes a while).
-        const arm = (retried: boolean) => {
-          void ready.then(() => {
-            if (runningQuery !== q) return;
-            q.timer = setTimer(() => onTimeout(retried), timeoutMs);
-          });
-        };
-        const onTimeout = (retried: boolean) => {
-          if (runningQuery !== q) return;
-          const olderStillRunning = [...inFlight].some((other) => other < id);
-          if (olderStillRunning && !retried) {
-            // The worker may still be busy with an abandoned query: restart it and give this one its own turn.
-            restart(internal('The catalog worker was restarted after a runaway query.', 'timeout'));
-            if (post()) arm(true);
-            return;
-          }
-          runningQuery = null;
-          const summary = `The query ran longer than ${timeoutMs / 1000} s and was stopped. Narrow it (filter before projecting, avoid sorting everything) and try again.`;
-          resolve({ status: 'done', id, expression, ok: false, error: internal(summary, 'timeout'), ms: timeoutMs });
-          restart(internal('The catalog worker was restarted after a runaway query.', 'timeout'));
-        };
-        if (post()) arm(false);
+        if (posted === null) post(q);
+        else queued = q;
       });
     },
     diff(previousText) {
       const id = nextId++;
-      return typeof previousText === 'string'
-        ? request<DiffAnswer>({ type: 'diff', id, previousText })
-        : request<DiffAnswer>({ type: 'diff', id, previousText }, [previousText]);
+      return previousText instanceof ArrayBuffer
+        ? request<DiffAnswer>({ type: 'diff', id, previousText }, [previousText])
+        : request<DiffAnswer>({ type: 'diff', id, previousText });
     },
     completions(expression, offset) {
       return request<CompletionList>({ type: 'completions', id: nextId++, expression, offset });
