@@ -57,7 +57,8 @@ export const boundaryRules = [
   },
   {
     // lib/ is shared by main (the sandbox) and the renderer, where it runs in a Web Worker: pure TypeScript that
-    // imports nothing of the app, no Electron or Node module, and no package but `jmespath`.
+    // imports nothing of the app, no Electron or Node module, and no package but `jmespath` and `fast-json-patch`
+    // (lib/stream-config applies and diffs stream configurations exactly as the server's fast-json-patch does).
     files: ['lib/**/*.ts'],
     rules: {
       'no-restricted-imports': [
@@ -66,7 +67,7 @@ export const boundaryRules = [
           patterns: [
             { group: ['**/main/**', '**/main', '**/renderer/**', '**/renderer', '**/preload/**', '**/preload'], message: 'lib/ imports nothing of the app.' },
             { group: ['electron', ...nodeBuiltins], message: 'lib/ runs in a Web Worker: no Electron or Node module.' },
-            { regex: '^(?!\\.{1,2}/|jmespath$)', message: 'lib/ depends on no package but jmespath.' },
+            { regex: '^(?!\\.{1,2}/|jmespath$|fast-json-patch$)', message: 'lib/ depends on no package but jmespath and fast-json-patch.' },
           ],
         },
       ],
