@@ -223,10 +223,26 @@ describe('catalog store', () => {
     const { api, calls } = fakeApi({
       'queries:list': () => ok({ saved: [], history: [] }),
       'queries:save': (input) => ok({ id: 'q1', ...(input as object), savedAt: 'now' }),
+      'queries:remember': () => ok({ history: ['streams'] }),
     });
-    const store = createCatalogStore(api, { createWorker: async () => fakeWorker() });
+    const store = createCatalogStore(api, { createWorker: async () => fakeWorker(), rememberMs: 60_000 });
     await store.getState().loadLibrary();
     await store.getState().saveQuery('Finance', 'streams', undefined, 'for the finance team');
     expect(calls.find((c) => c.channel === 'queries:save')?.input).toEqual({ name: 'Finance', query: 'streams', note: 'for the finance team' });
+    // A saved query goes into the history at once, without waiting for a pause.
+    expect(calls.filter((c) => c.channel === 'queries:remember').map((c) => c.input)).toEqual([{ query: 'streams' }]);
+  });
+
+  it('Ctrl/Cmd+Enter (evaluate now) puts a good answer into the history at once', async () => {
+    const { api, calls } = fakeApi({
+      'catalog:cached': () => ok({ text: '{}', discoveredAt: 'x', bytes: 2 }),
+      'workspaces:sources': () => ok([]),
+      'queries:remember': () => ok({ history: ['streams'] }),
+    });
+    const store = createCatalogStore(api, { createWorker: async () => fakeWorker(), rememberMs: 60_000 });
+    await store.getState().openSource(ws, src);
+    store.getState().setExpression('streams');
+    store.getState().evaluateNow();
+    await vi.waitFor(() => expect(calls.filter((c) => c.channel === 'queries:remember').map((c) => c.input)).toEqual([{ query: 'streams' }]));
   });
 });

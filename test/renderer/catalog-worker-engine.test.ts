@@ -240,6 +240,20 @@ describe('catalog engine: completions', () => {
     expect(labels('streams[0] ')).toEqual([]);
     expect(labels('streams[0].name == ')).toContain('streams');
   });
+  it('typing on after a path answers from the names computed for it (the same list, for that catalog only)', () => {
+    const fresh = parseCatalog(buildCatalogText(40, 3));
+    const first = completionsAt(fresh, 'streams[*].json_schema.properties.', 34);
+    const typedOn = completionsAt(fresh, 'streams[*].json_schema.properties.upd', 37);
+    expect(typedOn.items).toEqual(first.items);
+    expect(typedOn).toMatchObject({ replaceStart: 34, replaceEnd: 37, incomplete: first.incomplete });
+    // A list handed out is the caller's: changing it changes no later answer.
+    (typedOn.items[0] as { label: string }).label = 'changed';
+    expect(completionsAt(fresh, 'streams[*].json_schema.properties.u', 35).items[0]?.label).toBe(first.items[0]?.label);
+    // Another catalog has its own names; a quote after the path asks afresh, with its own insert text.
+    expect(completionsAt(catalog, 'streams[*].json_schema.properties.', 34).items.length).toBe(200);
+    expect(completionsAt(fresh, 'streams[*].json_schema.properties."', 35).items[0]?.insertText.endsWith('"')).toBe(true);
+    expect(completionsAt(fresh, 'streams[*].json_schema.properties.""', 35).items[0]?.insertText.endsWith('"')).toBe(false);
+  });
 });
 
 describe('catalog engine: speed of the starter queries on 5,200 streams (printed, not asserted tightly)', () => {

@@ -1,4 +1,4 @@
-import { lazy, Suspense, useEffect, useRef, useState, type KeyboardEvent } from 'react';
+import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useCatalogStore, useProfilesStore } from '../../state/store';
 import { SavedQueries } from './SavedQueries';
 import { formatMs, type ServerCheck } from './catalog-store';
@@ -13,6 +13,9 @@ const JsonViewer = lazy(() => import('../../editors/monaco/JsonViewer').then((m)
 
 const numbers = new Intl.NumberFormat('en-US');
 
+// Re-rendered only when their own props or store slices change, not on every keystroke of the query.
+const SavedQueriesPane = memo(SavedQueries);
+
 /** The JMESPath playground: the editor, the live result, saving, history, the query library and export. */
 export function QueryPlayground() {
   const expression = useCatalogStore((s) => s.expression);
@@ -24,6 +27,13 @@ export function QueryPlayground() {
   const [name, setName] = useState('');
   const [note, setNote] = useState('');
   const history$ = useHistoryKeys(setExpression);
+  const loadQuery = useCallback(
+    (query: string) => {
+      setExpression(query);
+      evaluateNow();
+    },
+    [setExpression, evaluateNow],
+  );
   const [notice, setNotice] = useState<string | null>(null);
 
   const history = library.status === 'ready' ? library.value.history : [];
@@ -98,15 +108,12 @@ export function QueryPlayground() {
         <ServerVerdict server={server} expression={expression} />
         <ResultPane stale={stale} />
       </div>
-      <SavedQueries onLoad={(query) => {
-        setExpression(query);
-        evaluateNow();
-      }} />
+      <SavedQueriesPane onLoad={loadQuery} />
     </section>
   );
 }
 
-function ResultPane({ stale }: { stale: boolean }) {
+const ResultPane = memo(function ResultPane({ stale }: { stale: boolean }) {
   const evaluation = useCatalogStore((s) => s.evaluation);
   const workspace = useCatalogStore((s) => s.workspace);
   const source = useCatalogStore((s) => s.source);
@@ -169,7 +176,7 @@ function ResultPane({ stale }: { stale: boolean }) {
       </Suspense>
     </div>
   );
-}
+});
 
 const numberOfItems = (count: number | null): string => (count === null ? 'not a list' : `${numbers.format(count)} item${count === 1 ? '' : 's'}`);
 

@@ -201,25 +201,27 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
       });
     }, deps.rememberMs ?? 1500);
 
-    async function evaluate(): Promise<void> {
+    /** Evaluates the current text; answers whether it succeeded and is still the text shown. */
+    async function evaluate(): Promise<boolean> {
       const expression = get().expression;
       if (get().phase !== 'ready' || expression.trim() === '') {
         set({ pending: false, evaluation: { status: 'idle' } });
-        return;
+        return false;
       }
       set({ pending: true });
       const w = await client();
       const result = await w.query(expression);
-      if (result.status === 'abandoned' || result.id !== w.latestQueryId) return;
+      if (result.status === 'abandoned' || result.id !== w.latestQueryId) return false;
       const current = get().expression === expression;
       if (result.ok) {
         const { status: _s, id: _i, expression: _e, ok: _o, ...answer } = result;
         set({ pending: !current, evaluation: { status: 'ok', expression, answer, at: now().toISOString() } });
         // A prefix typed on the way to the real query answers after the text moved on: never history.
         if (current) remember(expression);
-      } else {
-        set({ pending: !current, evaluation: { status: 'error', expression, error: result.error } });
+        return current;
       }
+      set({ pending: !current, evaluation: { status: 'error', expression, error: result.error } });
+      return false;
     }
 
     /** Loads catalog text into the worker and shows its streams. */
@@ -359,7 +361,8 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
       },
 
       evaluateNow: () => {
-        void evaluate();
+        // Ctrl/Cmd+Enter is a deliberate run: a good answer goes into the history at once.
+        void evaluate().then((ok) => ok && remember.flush());
       },
 
       completions: async (expression, offset) => {
@@ -387,6 +390,9 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
           await get().loadLibrary();
         }
         set({ libraryError: null });
+        // A saved query is one the user means: it goes into the history too.
+        remember(saved.query);
+        remember.flush();
         return saved;
       },
 

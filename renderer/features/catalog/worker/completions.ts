@@ -17,6 +17,11 @@ import type { CompletionItem, CompletionList } from './protocol';
 export const MAX_COMPLETIONS = 200;
 /** At most this many values are inspected for member names. */
 const MAX_SAMPLES = 20_000;
+/** Completion lists kept per catalog, by the text they depend on (see completionsAt). */
+const CACHE_SIZE = 16;
+
+// One formatter for every count (Number#toLocaleString builds a formatter per call: ~50 µs each, 400 per list).
+const numbers = new Intl.NumberFormat('en-US');
 
 type FrameKind = 'root' | '(' | '[' | '[?' | '{';
 interface Frame {
@@ -187,7 +192,7 @@ function fieldItems(values: unknown[], quoted: '"' | null, closeQuote: boolean):
   const items = names.slice(0, MAX_COMPLETIONS).map(([name, n]): CompletionItem => {
     const escaped = JSON.stringify(name);
     const insertText = quoted ? escaped.slice(1, closeQuote ? undefined : -1) : IDENTIFIER.test(name) ? name : escaped;
-    return { label: name, kind: 'field', insertText, detail: seen > 1 ? `field · in ${n.toLocaleString('en-US')} of ${seen.toLocaleString('en-US')}` : 'field' };
+    return { label: name, kind: 'field', insertText, detail: seen > 1 ? `field · in ${numbers.format(n)} of ${numbers.format(seen)}` : 'field' };
   });
   return { items, incomplete: names.length > MAX_COMPLETIONS };
 }
@@ -214,6 +219,28 @@ function streamItems(catalog: LoadedCatalog, typed: string, quote: '"' | "'", cl
   return { items, incomplete };
 }
 
+/**
+ * Member-name lists recently computed for each catalog, by the text they depend on, most recent last. The names
+ * at a cursor depend only on the text before the identifier being typed (or before the open quote), so typing on
+ * (`streams[*].json_schema.properties.u`, `…up`, each character asking again) answers from here instead of
+ * evaluating the same path against every stream again — which would also hold up the next query behind it in
+ * the worker.
+ */
+const fieldCache = new WeakMap<LoadedCatalog, Map<string, FieldList>>();
+
+type FieldList = { items: CompletionItem[]; incomplete: boolean };
+
+function cachedFields(catalog: LoadedCatalog, key: string, compute: () => FieldList): FieldList {
+  let lists = fieldCache.get(catalog);
+  if (!lists) fieldCache.set(catalog, (lists = new Map()));
+  let list = lists.get(key);
+  if (list) lists.delete(key);
+  else list = compute();
+  lists.set(key, list);
+  if (lists.size > CACHE_SIZE) lists.delete(lists.keys().next().value as string);
+  return { items: list.items.map((item) => ({ ...item })), incomplete: list.incomplete };
+}
+
 /** Completions for the cursor at UTF-16 `offset` of `expression`. */
 export function completionsAt(catalog: LoadedCatalog, expression: string, offset: number): CompletionList {
   const at = Math.max(0, Math.min(offset, expression.length));
@@ -228,8 +255,10 @@ export function completionsAt(catalog: LoadedCatalog, expression: string, offset
     const items: CompletionItem[] = [];
     let incomplete = false;
     if (quote.char === '"' && (before === '' || before.endsWith('.'))) {
-      const values = contextValues(text, stack, catalog.queryInput);
-      const fields = fieldItems(before === '' ? values : evalEach(values, before.slice(0, -1)), '"', closeQuote);
+      const fields = cachedFields(catalog, `"${closeQuote ? 1 : 0}${text.slice(0, quote.start + 1)}`, () => {
+        const values = contextValues(text, stack, catalog.queryInput);
+        return fieldItems(before === '' ? values : evalEach(values, before.slice(0, -1)), '"', closeQuote);
+      });
       items.push(...fields.items.filter((i) => i.label.toLowerCase().includes(typed.toLowerCase())));
       incomplete = fields.incomplete;
     }
@@ -243,15 +272,18 @@ export function completionsAt(catalog: LoadedCatalog, expression: string, offset
   const replaceStart = at - partial.length;
   const before = segment.slice(0, segment.length - partial.length).trim();
   const empty: CompletionList = { items: [], replaceStart, replaceEnd: at, incomplete: false };
+  const prefixKey = ` ${text.slice(0, replaceStart)}`;
   if (before === '') {
-    const fields = fieldItems(contextValues(text, stack, catalog.queryInput), null, false);
+    const fields = cachedFields(catalog, prefixKey, () => fieldItems(contextValues(text, stack, catalog.queryInput), null, false));
     return { items: [...fields.items, ...functionItems()], replaceStart, replaceEnd: at, incomplete: fields.incomplete };
   }
   if (!before.endsWith('.')) return empty;
   const base = before.slice(0, -1).trim();
   if (base === '') return empty;
-  const values = evalEach(contextValues(text, stack, catalog.queryInput), base);
-  const projected = PROJECTION.test(base) ? values : values.filter((v) => !Array.isArray(v));
-  const fields = fieldItems(projected, null, false);
+  const fields = cachedFields(catalog, prefixKey, () => {
+    const values = evalEach(contextValues(text, stack, catalog.queryInput), base);
+    const projected = PROJECTION.test(base) ? values : values.filter((v) => !Array.isArray(v));
+    return fieldItems(projected, null, false);
+  });
   return { items: fields.items, replaceStart, replaceEnd: at, incomplete: fields.incomplete };
 }
