@@ -9,6 +9,7 @@ import { CatalogCache } from './services/catalog/catalog-cache';
 import { CatalogService } from './services/catalog/catalog-service';
 import { DiscoverProgressTable } from './services/catalog/discover-progress';
 import { QueryStore } from './services/queries/query-store';
+import { StreamsService } from './services/streams/streams-service';
 import { CancellationRegistry } from './services/cancellation';
 import { createLogger } from './services/log';
 import { createSandboxHost, type SandboxHost } from './services/sandbox-host';
@@ -44,10 +45,16 @@ export function createCore(options: CoreOptions) {
   const regions = RegionRegistry.inFolder(options.userDataDir);
   const catalogCache = new CatalogCache(options.userDataDir);
   const queries = QueryStore.inFolder(options.userDataDir);
-  const loaded = Promise.all([store.load(), regions.load(), catalogCache.load(), queries.load()]);
+  const streams: StreamsService = new StreamsService({
+    profiles: { activeProfile: () => profiles.activeProfile(), client: (id: string) => profiles.client(id) },
+    catalogCache,
+    userDataDir: options.userDataDir,
+    onError: (message, error) => logger.error('streams', message, error),
+  });
+  const loaded = Promise.all([store.load(), regions.load(), catalogCache.load(), queries.load(), streams.load()]);
   const profiles = new ProfileService({
     store,
-    notices: () => [regions.notice, catalogCache.notice, queries.notice],
+    notices: (): Array<string | null> => [regions.notice, catalogCache.notice, queries.notice, streams.notice],
     sandboxUrl: () => sandbox.url(),
     keychain: async () => {
       const health = await keychainHealth();
@@ -125,6 +132,18 @@ export function createCore(options: CoreOptions) {
       remove: ({ id }) => ready(async () => ({ removed: await queries.remove(await activeProfileId(), id) })),
       remember: ({ query }) => ready(async () => ({ history: await queries.remember(await activeProfileId(), query) })),
     },
+    streams: {
+      read: ({ requestId, ...input }) => cancellable(requestId, (o) => streams.read(input, o.signal)),
+      apply: ({ requestId: _r, ...input }) => ready(() => streams.apply(input)),
+      startRun: (input) => ready(() => streams.startRun(input)),
+      runStatus: ({ runId }) => ready(() => streams.runStatus(runId)),
+      runResults: ({ runId, offset, limit }) => ready(() => streams.runResults(runId, offset, limit)),
+      pauseRun: ({ runId }) => ready(() => streams.pauseRun(runId)),
+      resumeRun: ({ runId }) => ready(() => streams.resumeRun(runId)),
+      cancelRun: ({ runId }) => ready(() => streams.cancelRun(runId)),
+      retryFailed: ({ runId }) => ready(() => streams.retryFailed(runId)),
+      runs: (input) => ready(() => streams.runs(input?.sourceId)),
+    },
     requests: {
       log: () => ready(async () => profiles.requestLog((await profiles.activeProfile()).id)),
       clear: () => ready(async () => ({ cleared: await profiles.clearRequestLog((await profiles.activeProfile()).id) })),
@@ -136,6 +155,7 @@ export function createCore(options: CoreOptions) {
     handlers,
     /** Stops what the core started (the in-process sandbox) after queued user-data writes land. */
     close: async () => {
+      await streams.close();
       await Promise.all([store.flush(), regions.flush(), catalogCache.flush(), queries.flush()]);
       await profiles.close();
       await sandbox.stop();

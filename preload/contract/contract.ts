@@ -3,6 +3,7 @@ import { catalogChannels } from './catalog';
 import { credentialChannels, profileChannels } from './profiles';
 import { queryChannels } from './queries';
 import { requestChannels } from './requests';
+import { streamChannels } from './streams';
 import { workspaceChannels } from './workspaces';
 
 /**
@@ -17,6 +18,7 @@ export const contract = {
   workspaces: workspaceChannels,
   catalog: catalogChannels,
   queries: queryChannels,
+  streams: streamChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -9,3 +9,4 @@ export * from './requests';
 export * from './workspaces';
 export * from './catalog';
 export * from './queries';
+export * from './streams';
