@@ -12,10 +12,12 @@ import { QueryStore } from './services/queries/query-store';
 import { StreamsService } from './services/streams/streams-service';
 import { CancellationRegistry } from './services/cancellation';
 import { createLogger } from './services/log';
-import { createSandboxHost, type SandboxHost } from './services/sandbox-host';
+import { startSandbox } from './sandbox/server';
+import { createSandboxHost, sandboxSeedFromEnv, type SandboxHost } from './services/sandbox-host';
 import { KeychainSecretStore } from './services/vault/secret-store';
 import { probeKeychain } from './services/vault/keychain-health';
 import { loadKeytar, type KeytarLoader } from './services/vault/keytar-module';
+import { WidgetService } from './services/widget/widget-service';
 
 export interface CoreOptions {
   shell: ShellKind;
@@ -24,6 +26,8 @@ export interface CoreOptions {
   /** The app's user-data folder: profiles.json and workspace-regions.json live here. */
   userDataDir: string;
   log?: (message: string) => void;
+  /** The desktop shell's clipboard (Electron's, in main): the widget preview's "Copy token" writes there. */
+  clipboard?: { writeText(text: string): void };
 }
 
 /**
@@ -32,7 +36,11 @@ export interface CoreOptions {
  */
 export function createCore(options: CoreOptions) {
   const loader = options.keytarLoader ?? loadKeytar;
-  const sandbox = options.sandboxHost ?? createSandboxHost();
+  // The stand-in widget must accept the console's own pages above the preview host (frame-ancestors
+  // checks every ancestor): the widget service knows them (app://console, the browser shell's origin).
+  const sandbox: SandboxHost =
+    options.sandboxHost ??
+    createSandboxHost(() => startSandbox({ port: 0, controls: false, seed: sandboxSeedFromEnv(), widgetFrameAncestors: (): string[] => widget.consoleOrigins() }));
   let keychain: Promise<KeychainHealth> | null = null;
   const keychainHealth = (refresh = false) => {
     if (refresh || !keychain) keychain = probeKeychain(loader);
@@ -67,6 +75,15 @@ export function createCore(options: CoreOptions) {
     cache: catalogCache,
     progress: new DiscoverProgressTable(),
     onCacheError: (error) => logger.error('catalog', 'a discovered catalog could not be cached:', error),
+  });
+  const widget: WidgetService = new WidgetService({
+    profiles,
+    regions,
+    sandboxRegion: (id) => sandbox.regionOf(id),
+    sandboxClock: { nowSeconds: () => sandbox.clockNowSeconds?.() ?? null, advance: (seconds) => sandbox.advanceClock?.(seconds) ?? false },
+    shell: options.shell,
+    clipboard: options.clipboard,
+    onError: (message, error) => logger.error('widget', message, error),
   });
   const activeProfileId = async () => (await profiles.activeProfile()).id;
 
@@ -144,6 +161,18 @@ export function createCore(options: CoreOptions) {
       retryFailed: ({ runId }) => ready(() => streams.retryFailed(runId)),
       runs: (input) => ready(() => streams.runs(input?.sourceId)),
     },
+    widget: {
+      checkOrigin: async ({ value }) => widget.checkOrigin(value),
+      mint: (input) => ready(() => widget.mint(input)),
+      status: async ({ previewId }) => widget.status(previewId),
+      list: async () => widget.list(),
+      events: async ({ previewId, after, limit }) => widget.events(previewId, after, limit),
+      clearEvents: async ({ previewId }) => widget.clearEvents(previewId),
+      refresh: ({ previewId }) => ready(() => widget.refresh(previewId)),
+      expireNow: ({ previewId }) => ready(() => widget.expireNow(previewId)),
+      copyToken: async ({ previewId, kind }) => widget.copyToken(previewId, kind),
+      close: async ({ previewId }) => widget.close(previewId),
+    },
     requests: {
       log: () => ready(async () => profiles.requestLog((await profiles.activeProfile()).id)),
       clear: () => ready(async () => ({ cleared: await profiles.clearRequestLog((await profiles.activeProfile()).id) })),
@@ -153,8 +182,17 @@ export function createCore(options: CoreOptions) {
 
   return {
     handlers,
+    /** For the shells: the preview host's origin (started on demand) and the frame origins their guards allow. */
+    widget: {
+      start: () => widget.start(),
+      allowEmbedder: (origin: string) => widget.allowEmbedder(origin),
+      consoleOrigins: () => widget.consoleOrigins(),
+      rendererFrameSources: () => widget.rendererFrameSources(),
+      frameOrigins: () => widget.frameOrigins(),
+    },
     /** Stops what the core started (the in-process sandbox) after queued user-data writes land. */
     close: async () => {
+      await widget.closeAll();
       await streams.close();
       await Promise.all([store.flush(), regions.flush(), catalogCache.flush(), queries.flush()]);
       await profiles.close();

@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { app, BrowserWindow, ipcMain, protocol, session, shell } from 'electron';
+import { app, BrowserWindow, clipboard, ipcMain, protocol, session, shell } from 'electron';
 import { createCore } from './core';
 import { bindRouterToIpc } from './ipc/electron-ipc';
 import { APP_ORIGIN, APP_SCHEME, APP_SCHEME_PRIVILEGES, createAppSchemeHandler } from './security/app-scheme';
@@ -80,14 +80,20 @@ export async function startDesktopShell(paths: DesktopPaths = defaultDesktopPath
   const userDataDir = app.getPath('userData');
   // A browser shell may share this folder (~/.config/embedded-console on Linux): one writer only.
   const lock = await lockDataFolder(userDataDir);
-  const core = createCore({ shell: 'desktop', userDataDir });
+  // The widget preview's "Copy token" runs here in main, so the renderer never holds a token.
+  const core = createCore({ shell: 'desktop', userDataDir, clipboard: { writeText: (text) => clipboard.writeText(text) } });
   const router = core.createRouter(electronSenderPolicy(trustedContents));
   let mainWindow: BrowserWindow | null = null;
 
   app.on('web-contents-created', (_event, contents) => {
-    hardenWebContents(contents, (url) => {
-      shell.openExternal(url).catch((error: unknown) => log.error('desktop', `Could not open ${url} in the browser.`, error));
-    });
+    hardenWebContents(
+      contents,
+      (url) => {
+        shell.openExternal(url).catch((error: unknown) => log.error('desktop', `Could not open ${url} in the browser.`, error));
+      },
+      // Subframes may show the widget preview host and the open previews' widget origins, nothing else.
+      () => core.widget.frameOrigins(),
+    );
   });
 
   const createWindow = () => {
@@ -114,7 +120,10 @@ export async function startDesktopShell(paths: DesktopPaths = defaultDesktopPath
   closeBeforeQuit(app, () => core.close().finally(() => lock.release()), log);
 
   await app.whenReady();
-  protocol.handle(APP_SCHEME, createAppSchemeHandler(paths.rendererDir));
+  // The preview host starts before the window loads, so the renderer's CSP can name its origin
+  // (frame-src). If it cannot start, the app runs without the widget preview (frame-src 'none').
+  await core.widget.start().catch((error: unknown) => log.error('desktop', 'The widget preview host did not start.', error));
+  protocol.handle(APP_SCHEME, createAppSchemeHandler(paths.rendererDir, { frameSources: () => core.widget.rendererFrameSources() }));
   denyAllPermissions(session.defaultSession);
   bindRouterToIpc(ipcMain, router);
   createWindow();

@@ -20,6 +20,8 @@ export interface SandboxAppOptions {
   store: SandboxStore;
   /** Test controls under /__sandbox/ (faults, clock, reset); off unless asked for. */
   controls: boolean;
+  /** Further pages allowed above the widget's framer (the in-process console's own origins). */
+  widgetFrameAncestors?: () => readonly string[];
 }
 
 function reasonBody(status: number): unknown {
@@ -43,7 +45,7 @@ function write(res: http.ServerResponse, reply: Reply): void {
 }
 
 /** Builds the request listener: faults first, then routing, auth and handlers, then the reply. */
-export function createSandboxApp({ store, controls }: SandboxAppOptions) {
+export function createSandboxApp({ store, controls, widgetFrameAncestors }: SandboxAppOptions) {
   const faults = new FaultTable();
   const routes = new RouteTable();
   registerTokenRoutes(routes);
@@ -53,7 +55,7 @@ export function createSandboxApp({ store, controls }: SandboxAppOptions) {
   registerConnectionTemplateRoutes(routes);
   registerTagRoutes(routes);
   registerDefinitionRoutes(routes);
-  registerWidgetRoutes(routes);
+  registerWidgetRoutes(routes, widgetFrameAncestors);
   if (controls) registerControlRoutes(routes, faults);
 
   const injectFault = async (fault: FaultRule, res: http.ServerResponse, produce: () => Promise<Reply>): Promise<boolean> => {

@@ -13,6 +13,11 @@ export interface SandboxOptions {
   dataDir?: string;
   /** Enable /__sandbox/ test controls. */
   controls?: boolean;
+  /**
+   * Origins that may sit above the stand-in widget's framer (frame-ancestors checks every ancestor):
+   * a console running the sandbox in-process names the pages that show its preview host.
+   */
+  widgetFrameAncestors?: () => readonly string[];
 }
 
 export interface RunningSandbox {
@@ -35,7 +40,7 @@ export async function startSandbox(options: SandboxOptions = {}): Promise<Runnin
   }
   const store = new SandboxStore(state, (s) => persistence?.changed(s));
   if (options.dataDir) persistence = saveStateSoon(options.dataDir, seed);
-  const app = createSandboxApp({ store, controls: options.controls ?? false });
+  const app = createSandboxApp({ store, controls: options.controls ?? false, ...(options.widgetFrameAncestors ? { widgetFrameAncestors: options.widgetFrameAncestors } : {}) });
   let base = '';
 
   const server = http.createServer({ keepAlive: true, keepAliveTimeout: 30_000 }, (req, res) => {

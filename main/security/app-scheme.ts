@@ -21,8 +21,11 @@ export function isAppUrl(raw: string): boolean {
   }
 }
 
-/** The `protocol.handle` callback: serves the built renderer with the CSP header, refusing traversal. */
-export function createAppSchemeHandler(rendererDir: string) {
+/**
+ * The `protocol.handle` callback: serves the built renderer with the CSP header, refusing traversal.
+ * `frameSources` is read per response, so the CSP names the widget preview host once it is running.
+ */
+export function createAppSchemeHandler(rendererDir: string, options: { frameSources?: () => readonly string[] } = {}) {
   return async (request: Request): Promise<Response> => {
     if (!isAppUrl(request.url)) return new Response('Not found', { status: 404 });
     if (request.method !== 'GET' && request.method !== 'HEAD') return new Response('Method not allowed', { status: 405 });
@@ -30,7 +33,7 @@ export function createAppSchemeHandler(rendererDir: string) {
     if (!file) return new Response('Not found', { status: 404 });
     return new Response(new Uint8Array(file.body), {
       status: 200,
-      headers: { 'Content-Type': file.contentType, ...rendererSecurityHeaders() },
+      headers: { 'Content-Type': file.contentType, ...rendererSecurityHeaders({ frameSources: options.frameSources?.() ?? [] }) },
     });
   };
 }

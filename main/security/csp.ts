@@ -21,10 +21,14 @@ export function contentSecurityPolicy(options: { frameSources?: readonly string[
   ].join('; ');
 }
 
-/** Headers every renderer response carries, in both shells. */
-export function rendererSecurityHeaders(): Record<string, string> {
+/**
+ * Headers every renderer response carries, in both shells. `frameSources` is the widget preview
+ * host's origin once it runs (the renderer frames only that page; the widget is framed by the
+ * preview page, whose own CSP names the widget's origin): everything else stays `frame-src 'none'`.
+ */
+export function rendererSecurityHeaders(options: { frameSources?: readonly string[] } = {}): Record<string, string> {
   return {
-    'Content-Security-Policy': contentSecurityPolicy(),
+    'Content-Security-Policy': contentSecurityPolicy(options),
     'X-Content-Type-Options': 'nosniff',
     'Referrer-Policy': 'no-referrer',
     'Cross-Origin-Opener-Policy': 'same-origin',

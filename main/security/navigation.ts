@@ -26,9 +26,38 @@ export function isAllowedExternalLink(raw: string): boolean {
   }
 }
 
+/** The origin of an http(s) URL without credentials, or null; never throws. */
+function httpOrigin(raw: string): string | null {
+  try {
+    const url = new URL(raw);
+    if ((url.protocol !== 'http:' && url.protocol !== 'https:') || url.username !== '' || url.password !== '') return null;
+    return url.origin;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A subframe may load the app itself, or exactly the origins `frameOrigins` names right now: the
+ * widget preview host and the widget origins of the open previews (on the Sandbox profile, the
+ * sandbox's stand-in widget). The top frame never leaves the app.
+ */
+export function isAllowedSubframeNavigation(raw: string, frameOrigins: readonly string[]): boolean {
+  if (isAllowedNavigation(raw)) return true;
+  const origin = httpOrigin(raw);
+  return origin !== null && frameOrigins.includes(origin);
+}
+
+/** What Electron tells navigation listeners; `isMainFrame` is absent on older events and then treated as the top frame. */
+export interface NavigationEvent {
+  preventDefault(): void;
+  url: string;
+  isMainFrame?: boolean;
+}
+
 /** The subset of Electron's WebContents this module touches, so tests can pass a plain fake. */
 export interface GuardableContents {
-  on(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', listener: (event: { preventDefault(): void; url: string }) => void): unknown;
+  on(event: 'will-navigate' | 'will-frame-navigate' | 'will-redirect', listener: (event: NavigationEvent) => void): unknown;
   on(event: 'will-attach-webview', listener: (event: { preventDefault(): void }) => void): unknown;
   setWindowOpenHandler(handler: (details: { url: string }) => { action: 'deny' | 'allow' }): void;
 }
@@ -36,15 +65,21 @@ export interface GuardableContents {
 /**
  * Applied to every webContents the app ever creates (`web-contents-created`), not only the main
  * window: navigation outside the app is denied, `window.open` is denied (allow-listed https links go
- * to the OS browser), webviews are refused.
+ * to the OS browser), webviews are refused. Subframes (`will-frame-navigate` and redirects with
+ * `isMainFrame: false`) may also go to `frameOrigins()`, read at each event because previews open
+ * and close while the window lives.
  */
-export function hardenWebContents(contents: GuardableContents, openExternal: (url: string) => void): void {
-  const denyForeign = (event: { preventDefault(): void; url: string }) => {
+export function hardenWebContents(contents: GuardableContents, openExternal: (url: string) => void, frameOrigins: () => readonly string[] = () => []): void {
+  const denyForeign = (event: NavigationEvent) => {
     if (!isAllowedNavigation(event.url)) event.preventDefault();
   };
+  const denyForeignFrame = (event: NavigationEvent) => {
+    const allowed = event.isMainFrame === false ? isAllowedSubframeNavigation(event.url, frameOrigins()) : isAllowedNavigation(event.url);
+    if (!allowed) event.preventDefault();
+  };
   contents.on('will-navigate', denyForeign);
-  contents.on('will-frame-navigate', denyForeign);
-  contents.on('will-redirect', denyForeign);
+  contents.on('will-frame-navigate', denyForeignFrame);
+  contents.on('will-redirect', denyForeignFrame);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
     if (isAllowedExternalLink(url)) openExternal(url);

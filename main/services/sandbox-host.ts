@@ -10,7 +10,9 @@ export function sandboxSeedFromEnv(env: NodeJS.ProcessEnv = process.env): 'demo'
   return env.EMBEDDED_CONSOLE_SANDBOX_SEED === 'large' ? 'large' : 'demo';
 }
 
-export function createSandboxHost(start: () => Promise<RunningSandbox> = () => startSandbox({ port: 0, controls: false, seed: sandboxSeedFromEnv() })) {
+export function createSandboxHost(
+  start: () => Promise<RunningSandbox> = () => startSandbox({ port: 0, controls: false, seed: sandboxSeedFromEnv() }),
+) {
   let running: Promise<RunningSandbox> | null = null;
   let started: RunningSandbox | null = null;
   return {
@@ -19,6 +21,14 @@ export function createSandboxHost(start: () => Promise<RunningSandbox> = () => s
       const workspace = started?.store.liveWorkspace(workspaceId);
       if (!workspace) return null;
       return workspace.region_id === REGION_EU ? 'EU' : 'US';
+    },
+    /** The running sandbox's clock in seconds, or null when it is not running (the widget preview's "Expire now"). */
+    clockNowSeconds: (): number | null => started?.store.clock.nowSeconds() ?? null,
+    /** Moves the running sandbox's clock forward so its tokens expire; false when it is not running. */
+    advanceClock: (seconds: number): boolean => {
+      if (!started) return false;
+      started.store.clock.advance(seconds);
+      return true;
     },
     url: async (): Promise<string> => {
       running ??= start().then(
@@ -39,4 +49,6 @@ export function createSandboxHost(start: () => Promise<RunningSandbox> = () => s
   };
 }
 
-export type SandboxHost = ReturnType<typeof createSandboxHost>;
+type FullSandboxHost = ReturnType<typeof createSandboxHost>;
+/** The clock controls are optional so hosts faked by tests (url/regionOf/stop) still fit. */
+export type SandboxHost = Omit<FullSandboxHost, 'clockNowSeconds' | 'advanceClock'> & Partial<Pick<FullSandboxHost, 'clockNowSeconds' | 'advanceClock'>>;

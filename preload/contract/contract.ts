@@ -4,6 +4,7 @@ import { credentialChannels, profileChannels } from './profiles';
 import { queryChannels } from './queries';
 import { requestChannels } from './requests';
 import { streamChannels } from './streams';
+import { widgetChannels } from './widget';
 import { workspaceChannels } from './workspaces';
 
 /**
@@ -19,6 +20,7 @@ export const contract = {
   catalog: catalogChannels,
   queries: queryChannels,
   streams: streamChannels,
+  widget: widgetChannels,
 } as const;
 
 export type Contract = typeof contract;

@@ -10,3 +10,4 @@ export * from './workspaces';
 export * from './catalog';
 export * from './queries';
 export * from './streams';
+export * from './widget';

@@ -44,6 +44,7 @@ const electron = await vi.hoisted(async () => {
     protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
     session,
     shell: { openExternal: vi.fn(() => Promise.resolve()) },
+    clipboard: { writeText: vi.fn() },
   };
 });
 vi.mock('electron', () => electron);
@@ -184,6 +185,55 @@ describe('desktop shell (electron mocked)', () => {
     expect(contents.open('http://docs.airbyte.com/')).toEqual({ action: 'deny' });
     expect(contents.open('https://user:pw@github.com/')).toEqual({ action: 'deny' });
     expect(electron.shell.openExternal).not.toHaveBeenCalled();
+  });
+
+  it('frames: the CSP and the frame guard allow the preview host and the open preview’s widget origin, nothing else', async () => {
+    const [, handler] = electron.protocol.handle.mock.calls[0] as [string, (r: Request) => Promise<Response>];
+    const csp = (await handler(new Request('app://console/index.html'))).headers.get('content-security-policy') ?? '';
+    const frameSrc = /frame-src ([^;]+)/.exec(csp)?.[1] ?? '';
+    expect(frameSrc).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/); // the preview host, alone
+    const previewHost = frameSrc;
+
+    const contents = fakeContents();
+    electron.app.emit('web-contents-created', {}, contents);
+    const frameNav = (url: string, isMainFrame = false) => contents.emit('will-frame-navigate', { url, isMainFrame });
+    const blocked = (url: string) => frameNav(url);
+    expect(blocked(`${previewHost}/preview/${'a'.repeat(32)}`)).toBe(false);
+    expect(frameNav(`${previewHost}/preview/x`, true)).toBe(true); // never the top frame
+    expect(contents.emit('will-navigate', { url: `${previewHost}/` })).toBe(true);
+    expect(blocked('https://app.airbyte.ai/quick-start/widget')).toBe(true); // no preview open yet
+    expect(blocked('http://127.0.0.1:9/x')).toBe(true);
+
+    // Mint on the Sandbox profile through the real IPC handler: the sandbox's stand-in widget origin opens up.
+    const winId = electron.windows[0]?.webContents.id;
+    const top = { sender: { id: winId }, senderFrame: { url: 'app://console/index.html', parent: null } };
+    const mint = electron.handles.get('widget:mint');
+    if (!mint) throw new Error('widget:mint not registered');
+    const minted = (await mint(top, { target: { kind: 'new', name: 'desktop-widget-demo', region: 'US' } })) as { ok: boolean; value: { previewId: string; widgetOrigin: string; previewUrl: string } };
+    expect(minted.ok).toBe(true);
+    const { widgetOrigin, previewId, previewUrl } = minted.value;
+    expect(previewUrl.startsWith(`${previewHost}/preview/`)).toBe(true);
+    expect(blocked(`${widgetOrigin}/quick-start/widget?workspaceId=x`)).toBe(false);
+    expect(frameNav(`${widgetOrigin}/quick-start/widget`, true)).toBe(true);
+    expect(contents.emit('will-redirect', { url: `${widgetOrigin}/elsewhere`, isMainFrame: false })).toBe(false);
+    for (const other of ['https://app.airbyte.ai/', 'https://evil.example/', 'http://localhost:1/', 'file:///etc/passwd', `http://user:pw@${widgetOrigin.slice(7)}/`]) {
+      expect(blocked(other), other).toBe(true);
+    }
+    // The renderer CSP still names only the preview host (the preview page's own CSP names the widget).
+    const again = (await handler(new Request('app://console/index.html'))).headers.get('content-security-policy') ?? '';
+    expect(/frame-src ([^;]+)/.exec(again)?.[1]).toBe(previewHost);
+
+    // Copy token: main writes it to Electron's clipboard; the answer carries none.
+    const copy = electron.handles.get('widget:copyToken');
+    const copied = await copy?.(top, { previewId });
+    expect(copied).toEqual({ ok: true, value: { copied: true, kind: 'widget' } });
+    const written = String(electron.clipboard.writeText.mock.calls[0]?.[0] ?? '');
+    expect(JSON.parse(Buffer.from(written, 'base64').toString('utf8'))).toMatchObject({ widgetUrl: expect.stringContaining(widgetOrigin) });
+
+    // Closed: the widget origin is refused again.
+    await electron.handles.get('widget:close')?.(top, { previewId });
+    expect(blocked(`${widgetOrigin}/quick-start/widget`)).toBe(true);
+    expect(blocked(`${previewHost}/preview/x`)).toBe(false);
   });
 
   it('logs, and does not leak as an unhandled rejection, a link the OS browser fails to open', async () => {

@@ -15,12 +15,15 @@ function asset(body: string, contentType: string, extraHeaders: Record<string, s
 }
 
 /** GET /quick-start/widget and its same-origin assets (contract §10.6). */
-export function registerWidgetRoutes(routes: RouteTable): void {
+export function registerWidgetRoutes(routes: RouteTable, extraFrameAncestors: () => readonly string[] = () => []): void {
   routes
     .add('GET', '/quick-start/widget', (ctx) => {
       const origin = ctx.facts.query.get('allowedOrigin') ?? '';
-      // Only the minted origin may frame the page; everything else stays same-origin.
-      const ancestors = origin && originProblem(origin) === null ? origin : "'none'";
+      // Only the minted origin may frame the page; everything else stays same-origin. frame-ancestors
+      // is checked against every ancestor, not only the parent, so a console that runs this sandbox
+      // in-process names the pages of its own that show its preview host (app://console, the browser
+      // shell's origin). Messages still go only to the parent at the allowed origin.
+      const ancestors = origin && originProblem(origin) === null ? [origin, ...extraFrameAncestors()].join(' ') : "'none'";
       return asset(html, 'text/html; charset=utf-8', {
         'Content-Security-Policy': `default-src 'none'; script-src 'self'; style-src 'self'; connect-src 'self'; form-action 'none'; base-uri 'none'; frame-ancestors ${ancestors}`,
       });
