@@ -1,6 +1,7 @@
 import { CatalogView } from '../features/catalog/CatalogView';
 import { AboutView } from '../features/about/AboutView';
 import { RequestInspector } from '../features/inspector/RequestInspector';
+import { StreamsView } from '../features/streams/StreamsView';
 import { WorkspacesView } from '../features/workspaces/WorkspacesView';
 import { useAppStore, useInspectorStore } from '../state/store';
 import { Sidebar } from './Sidebar';
@@ -16,6 +17,7 @@ export function App() {
         <div className="area">
           {area === 'workspaces' && <WorkspacesView />}
           {area === 'catalog' && <CatalogView />}
+          {area === 'streams' && <StreamsView />}
           {area === 'about' && <AboutView />}
         </div>
         {inspectorOpen && <RequestInspector />}

@@ -3,8 +3,22 @@ import type { Api, AppReport, KeychainHealth } from '../../preload/contract';
 import { FIRST_READY_AREA, type AreaId } from './areas';
 import { fromResult, idle, type Loadable } from './loadable';
 
+/** Where "Edit stream", "Plan for these streams" and "Edit streams" send the Stream editor. */
+export interface StreamEditorIntent {
+  workspace: { id: string; name: string };
+  source: { id: string; name: string };
+  /** A stream to open in the editor. */
+  stream?: string;
+  /** Streams to select for a plan. */
+  names?: string[];
+}
+
 export interface AppSlice {
   area: AreaId;
+  /** Set by openStreamEditor, taken (and cleared) by the Stream editor when it shows. */
+  streamEditorIntent: StreamEditorIntent | null;
+  openStreamEditor(intent: StreamEditorIntent): void;
+  takeStreamEditorIntent(): StreamEditorIntent | null;
   report: Loadable<AppReport>;
   selectArea(area: AreaId): void;
   loadReport(): Promise<void>;
@@ -16,7 +30,14 @@ export function createAppStore(api: Api) {
   return create<AppSlice>()((set, get) => ({
     area: FIRST_READY_AREA,
     report: idle,
+    streamEditorIntent: null,
     selectArea: (area) => set({ area }),
+    openStreamEditor: (intent) => set({ area: 'streams', streamEditorIntent: intent }),
+    takeStreamEditorIntent: () => {
+      const intent = get().streamEditorIntent;
+      if (intent) set({ streamEditorIntent: null });
+      return intent;
+    },
     loadReport: async () => {
       const current = get().report;
       set({ report: { status: 'loading', ...(current.status === 'ready' ? { previous: current.value } : {}) } });

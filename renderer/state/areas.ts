@@ -2,7 +2,7 @@
 export const AREAS = [
   { id: 'workspaces', label: 'Workspaces', ready: true },
   { id: 'catalog', label: 'Catalog & JMESPath', ready: true },
-  { id: 'streams', label: 'Stream editor', ready: false },
+  { id: 'streams', label: 'Stream editor', ready: true },
   { id: 'templates', label: 'Template drafts', ready: false },
   { id: 'widget', label: 'Widget preview', ready: false },
   { id: 'about', label: 'About & diagnostics', ready: true },

@@ -132,6 +132,12 @@ test('discovers the 5,200-stream warehouse with progress and cancel, queries it 
   const saved = page.getByRole('list', { name: 'Saved queries' });
   await expect(saved.getByRole('button', { name: 'Finance streams', exact: true })).toBeVisible();
   await expect(saved).toContainText('What the finance team syncs');
+  // Saving the same query again updates it: still one entry, its name and note kept.
+  await input.focus();
+  await page.keyboard.press('ControlOrMeta+s');
+  await expect(page.getByRole('toolbar', { name: 'Query actions' })).toContainText('Updated “Finance streams”');
+  await expect(saved.getByRole('button', { name: 'Finance streams', exact: true })).toHaveCount(1);
+  await expect(saved).toContainText('What the finance team syncs');
 
   // Export CSV and read the file back.
   await editor(page).locator('.monaco-editor').click();
@@ -144,10 +150,12 @@ test('discovers the 5,200-stream warehouse with progress and cancel, queries it 
   const file = testInfo.outputPath(download.suggestedFilename());
   await download.saveAs(file);
   const csv = readFileSync(file, 'utf8');
-  expect(csv).toMatch(/^# Source: .*\(bigdata-us-demo\)\r\n# Profile: .+\r\n# Time: \d{4}-.+\r\n# Query: streams\[\?contains/);
+  // Header facts are one CSV cell each (the query's commas quoted with it), then the table.
+  expect(csv).toMatch(/^"# Source: .*\(bigdata-us-demo\)"\r\n# Profile: .+\r\n# Time: \d{4}-.+\r\n"# Query: streams\[\?contains/);
   const lines = csv.trim().split('\r\n');
-  expect(lines.filter((l) => !l.startsWith('#'))[0]).toBe('value');
-  expect(lines.filter((l) => !l.startsWith('#'))).toHaveLength(5201);
+  const table = lines.filter((l) => !/^"?#/.test(l));
+  expect(table[0]).toBe('value');
+  expect(table).toHaveLength(5201);
 
   await remembered; // each successful evaluation goes into the history (debounced)
   await page.reload();

@@ -10,6 +10,7 @@ const row = { index: 0, name: 's', namespace: null, syncModes: ['incremental'], 
 /** The local engine of the fake worker: `bad` is a syntax error, anything else answers ["s"]. */
 const localEngine = (expression: string): unknown => {
   if (expression === 'bad[') throw new Error('Invalid JMESPath expression: unexpected end');
+  if (expression === 'crash') throw new TypeError("'>' not supported between instances of 'str' and 'int'");
   return ['s'];
 };
 
@@ -30,7 +31,11 @@ function fakeWorker(): CatalogWorkerClient {
     diff: vi.fn(async () => ({ added: [{ namespace: null, name: 'n' }], removed: [], changed: [], unchanged: 1 })),
     completions: vi.fn(async () => ({ items: [], replaceStart: 0, replaceEnd: 0, incomplete: false })),
     compare: vi.fn(async (expression: string, serverText: string | null) =>
-      compareWithServer(() => localEngine(expression), serverText, (e) => ({ kind: 'parse', message: String(e), summary: (e as Error).message, position: null })),
+      compareWithServer(() => localEngine(expression), serverText, (e) =>
+        e instanceof TypeError
+          ? { kind: 'type', message: String(e), summary: (e as Error).message, position: null, pythonType: 'TypeError' }
+          : { kind: 'parse', message: String(e), summary: (e as Error).message, position: null },
+      ),
     ),
     dispose: vi.fn(),
   };
@@ -80,6 +85,45 @@ describe('catalog store', () => {
     answer = fail('network', 'The API could not be reached');
     await store.getState().discover();
     expect(store.getState()).toMatchObject({ phase: 'error', cancelled: false, error: { message: 'The API could not be reached' } });
+  });
+
+  it('a Cancel that came too late says so over the newly discovered catalog', async () => {
+    let finish: (r: Result<unknown>) => void = () => undefined;
+    const { api, calls } = fakeApi({
+      'catalog:cached': () => ok(null),
+      'workspaces:sources': () => ok([]),
+      'catalog:progress': () => ok({ bytesReceived: 0, elapsedMs: 0, state: 'running' }),
+      'catalog:discover': () => new Promise<Result<unknown>>((resolve) => (finish = resolve)),
+      'requests:cancel': () => ok({ cancelled: false }),
+    });
+    const store = createCatalogStore(api, { createWorker: async () => fakeWorker(), newRequestId: () => 'd1' });
+    await store.getState().openSource(ws, src);
+    const discovering = store.getState().discover();
+    await vi.waitFor(() => expect(store.getState().phase).toBe('discovering'));
+    await store.getState().cancel();
+    expect(calls.find((c) => c.channel === 'requests:cancel')?.input).toEqual({ requestId: 'd1' });
+    finish(ok({ text: '{"catalog":{"streams":[]}}', discoveredAt: 'now', bytes: 25, previousDiscoveredAt: null, cacheNotice: null }));
+    await discovering;
+    expect(store.getState().catalog).toMatchObject({ fromCache: false, lateCancelNotice: expect.stringMatching(/^Cancel came too late/) });
+    // The next discover, not cancelled, has no such note.
+    const again = store.getState().discover();
+    finish(ok({ text: '{"catalog":{"streams":[]}}', discoveredAt: 'later', bytes: 25, previousDiscoveredAt: null, cacheNotice: null }));
+    await again;
+    expect(store.getState().catalog?.lateCancelNotice).toBeUndefined();
+  });
+
+  it('a workspace with one source picks it (its cached catalog opens); with two, nothing is picked', async () => {
+    let sources = [{ id: 's1', name: 'Warehouse', templateName: null, createdAt: null }];
+    const { api } = fakeApi({
+      'catalog:cached': () => ok({ text: '{}', discoveredAt: 'x', bytes: 2 }),
+      'workspaces:sources': () => ok(sources),
+    });
+    const store = createCatalogStore(api, { createWorker: async () => fakeWorker() });
+    await store.getState().pickWorkspace(ws);
+    expect(store.getState()).toMatchObject({ source: { id: 's1', name: 'Warehouse' }, phase: 'ready' });
+    sources = [...sources, { id: 's2', name: 'CRM', templateName: null, createdAt: null }];
+    await store.getState().pickWorkspace({ id: 'w2', name: 'other' });
+    expect(store.getState()).toMatchObject({ source: null, phase: 'none' });
   });
 
   it('evaluates the latest expression and remembers it', async () => {
@@ -189,6 +233,18 @@ describe('catalog store', () => {
       await store.getState().runOnServer();
       expect(worker.compare).toHaveBeenLastCalledWith('bad[', null);
       expect(store.getState().server).toMatchObject({ status: 'both-invalid', serverMessage: 'Invalid JMESPath expression: Expecting: ...', localMessage: 'Invalid JMESPath expression: unexpected end' });
+    });
+
+    it('a 500 the local engine predicts (the server library’s TypeError) is agreement, not “could not be asked”', async () => {
+      const crash = (): Result<never> => ({ ok: false, error: { code: 'server', message: 'Internal Server Error', retryable: true, details: { status: 500 } } });
+      const { store } = await ready(crash);
+      store.getState().setExpression('crash');
+      await store.getState().runOnServer();
+      expect(store.getState().server).toMatchObject({ status: 'both-invalid', serverMessage: expect.stringMatching(/^The server failed on it \(HTTP 500\), as this app predicted/) });
+      // A 500 the local engine does not predict stays an error.
+      store.getState().setExpression('streams');
+      await store.getState().runOnServer();
+      expect(store.getState().server).toMatchObject({ status: 'error', error: { code: 'server' } });
     });
 
     it('is cancelled through requests:cancel with its request id', async () => {

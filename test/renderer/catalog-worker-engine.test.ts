@@ -141,6 +141,12 @@ describe('catalog engine: queries', () => {
     expect(t.ok).toBe(false);
     if (!t.ok) expect(t.error).toMatchObject({ kind: 'type', pythonType: 'TypeError', position: null });
     if (!t.ok) expect(t.error.summary).toContain('500');
+    // In words first: what the comparison asked, how to fix it; Python's own text kept in brackets.
+    const w = runQuery(catalog, 'streams[?name > `1`].name');
+    if (w.ok) throw new Error('a string compared with a number must fail as on the server');
+    expect(w.error.summary).toBe(
+      "“>” compares two numbers or two strings; here it compared a string with a number. Compare like with like (quote the number as a raw string 'x', or use a number literal `1` against a number field) — the server answers 500 Internal Server Error (TypeError: '>' not supported between instances of 'str' and 'int').",
+    );
   });
 
   it('a 100 KB query gets a clear answer, without hanging', () => {

@@ -10,13 +10,20 @@ describe('starter queries on the sandbox warehouse catalog', () => {
     const streams = [
       ...(catalog.streams as unknown as Array<Record<string, unknown>>),
       { name: 'no_pk', namespace: null, supported_sync_modes: ['full_refresh'], source_defined_primary_key: [], json_schema: { properties: { id: {} } } },
+      { name: 'incr_no_cursor', namespace: 'x', supported_sync_modes: ['full_refresh', 'incremental'], source_defined_cursor: false, default_cursor_field: [], source_defined_primary_key: [['id']], json_schema: { properties: { id: {} } } },
+      { name: 'incr_no_key', namespace: 'x', supported_sync_modes: ['incremental'], source_defined_cursor: true, json_schema: { properties: { id: {} } } },
     ];
     const data = { streams };
     const byName = (q: string) => search(data, STARTER_QUERIES.find((s) => s.name === q)?.query ?? '');
     const names = (pred: (s: Record<string, unknown>) => boolean) => streams.filter(pred).map((s) => s.name);
+    const nonEmpty = (v: unknown) => Array.isArray(v) && v.length > 0;
+    const ready = names((s) => (s.supported_sync_modes as string[]).includes('incremental') && (s.source_defined_cursor === true || nonEmpty(s.default_cursor_field)) && nonEmpty(s.source_defined_primary_key));
+    expect(ready.length).toBeGreaterThan(0);
+    expect(ready.length).toBeLessThan(streams.length);
+    expect(byName('Ready for incremental + dedup')).toEqual(ready);
     expect(byName('Incremental-capable streams')).toEqual(names((s) => (s.supported_sync_modes as string[]).includes('incremental')));
     expect(byName('Streams with a source-defined cursor')).toEqual(names((s) => s.source_defined_cursor === true));
-    expect(byName('Streams without a primary key')).toEqual(['no_pk']);
+    expect(byName('Streams without a primary key')).toEqual(['no_pk', 'incr_no_key']);
     expect(byName('Streams whose schema has updated_at')).toEqual(names((s) => 'updated_at' in ((s.json_schema as { properties: object }).properties ?? {})));
     const rows = streams.map((s, index) => ({ index, name: String(s.name), namespace: (s.namespace as string | null) ?? null, syncModes: [], sourceDefinedCursor: false, defaultCursor: null, primaryKey: null, fieldCount: 0 }));
     const counts: Record<string, number> = {};

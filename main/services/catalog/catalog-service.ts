@@ -93,6 +93,9 @@ export class CatalogService {
     if (problem !== null) {
       throw new AppError('server', `The API answered the discover with something that is not a catalog (${problem}, ${answer.bytes} bytes). The cached catalog, if any, was kept.`, { status: answer.status, retryable: true });
     }
+    // A Cancel that arrives after the last byte but before the catalog is kept still cancels: the cached
+    // version stays as it was. (Once the store has begun, it completes; the renderer says so.)
+    if (signal?.aborted) throw new AppError('cancelled', 'Cancelled discovering the catalog: the cached version was kept.');
     const discoveredAt = (this.deps.now?.() ?? new Date()).toISOString();
     let previousDiscoveredAt: string | null = null;
     let cacheNotice: string | null = null;

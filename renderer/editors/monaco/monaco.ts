@@ -17,6 +17,8 @@ import 'monaco-editor/editor/contrib/suggest/browser/suggestController';
 // ...which brings contributions whose services must be registered too (else "depends on UNKNOWN service").
 import 'monaco-editor/editor/contrib/codelens/browser/codeLensCache';
 import 'monaco-editor/editor/common/services/treeViewsDndService';
+// The Stream editor's dry run (DiffEditor): its breadcrumbs contribution needs the outline model service.
+import 'monaco-editor/editor/contrib/documentSymbols/browser/outlineModel';
 import 'monaco-editor/features/snippet/register';
 import 'monaco-editor/languages/features/json/register';
 import EditorWorker from 'monaco-editor/editor/editor.worker?worker';

@@ -1,6 +1,6 @@
 import { lazy, Suspense, useEffect, useRef, useSyncExternalStore } from 'react';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { useCatalogStore, useProfilesStore } from '../../state/store';
+import { useAppStore, useCatalogStore, useProfilesStore } from '../../state/store';
 import { formatBytes, formatMs } from './catalog-store';
 import { QueryPlayground } from './QueryPlayground';
 import { SourcePicker } from './SourcePicker';
@@ -116,11 +116,30 @@ function DiscoverBar() {
       )}
       {phase === 'empty' && !cancelled && <p className="empty">No catalog cached for this source yet: discover it.</p>}
       {error && !running && <ErrorPanel error={error} onRetry={() => void discover()} />}
+      {catalog?.lateCancelNotice && !running && (
+        <p role="status" className="muted">
+          {catalog.lateCancelNotice}
+        </p>
+      )}
       {catalog?.cacheNotice && (
         <p role="status" className="warn">
           {catalog.cacheNotice}
         </p>
       )}
+    </div>
+  );
+}
+
+/** Opens the selected stream in the Stream editor, with this source. */
+function EditStreamButton({ name }: { name: string }) {
+  const workspace = useCatalogStore((s) => s.workspace);
+  const source = useCatalogStore((s) => s.source);
+  if (!workspace || !source) return null;
+  return (
+    <div className="toolbar">
+      <button type="button" onClick={() => useAppStore.getState().openStreamEditor({ workspace, source, stream: name })}>
+        Edit stream
+      </button>
     </div>
   );
 }
@@ -138,6 +157,7 @@ function StreamsPane() {
       </div>
       <section className="stream-json" aria-label="Stream JSON">
         {!selected && <p className="empty">Select a stream to see its JSON.</p>}
+        {selected && <EditStreamButton name={selected.name} />}
         {selected?.status === 'loading' && <p role="status">Loading {selected.name}…</p>}
         {selected?.status === 'error' && <p role="alert">{selected.error}</p>}
         {selected?.status === 'ready' && selected.text !== null && (
@@ -153,6 +173,8 @@ function StreamsPane() {
 export function CatalogView() {
   const phase = useCatalogStore((s) => s.phase);
   const hasCatalog = useCatalogStore((s) => s.catalog !== null);
+  // The picker says why there is nothing to pick; the general hint would contradict it.
+  const noSources = useCatalogStore((s) => s.workspace !== null && s.sources.status === 'ready' && s.sources.value.length === 0);
   const { loadLibrary, reset, close, reopen } = useCatalogStore.getState();
   const revision = useProfilesStore((s) => s.revision);
   const activeProfileId = useProfilesStore((s) => (s.list.status === 'ready' ? s.list.value.activeProfileId : null));
@@ -183,7 +205,7 @@ export function CatalogView() {
       <SourcePicker />
       <DiscoverBar />
       <ChangeSummary />
-      {phase === 'none' && <p className="empty">Pick a workspace and one of its sources.</p>}
+      {phase === 'none' && !noSources && <p className="empty">Pick a workspace and one of its sources.</p>}
       <StreamsPane />
       {hasCatalog && <QueryPlayground />}
     </section>

@@ -1,11 +1,12 @@
 import { lazy, memo, Suspense, useCallback, useEffect, useRef, useState, type KeyboardEvent } from 'react';
-import { useCatalogStore, useProfilesStore } from '../../state/store';
+import { useAppStore, useCatalogStore, useProfilesStore } from '../../state/store';
 import { SavedQueries } from './SavedQueries';
 import { formatMs, type ServerCheck } from './catalog-store';
 import { describePath } from './query/server-compare';
 import { stepHistory, type Recall } from './query/history-nav';
 import { QUERY_NOTE_MAX } from '../../../preload/contract';
-import { downloadExport, formatExport, tableShapeProblem, type ExportFormat } from './export-format';
+import { downloadFile } from '../../ui/download';
+import { formatExport, tableShapeProblem, type ExportFormat } from './export-format';
 
 // Monaco loads with the first editor shown, never with the app.
 const JmespathEditor = lazy(() => import('../../editors/monaco/JmespathEditor').then((m) => ({ default: m.JmespathEditor })));
@@ -46,9 +47,11 @@ export function QueryPlayground() {
       setNotice('Type a query to save it.');
       return;
     }
-    const saved = await saveQuery(name.trim() || query.slice(0, 60), query, undefined, note.trim());
+    // The same query saved again (Ctrl/Cmd+S first, then a name and a note) updates it: no duplicates.
+    const existing = library.status === 'ready' ? library.value.saved.find((q) => q.query === query) : undefined;
+    const saved = await saveQuery(name.trim() || existing?.name || query.slice(0, 60), query, existing?.id, note.trim() || existing?.note || '');
     if (saved) {
-      setNotice(`Saved as “${saved.name}”.`);
+      setNotice(existing ? `Updated “${saved.name}”.` : `Saved as “${saved.name}”.`);
       setName('');
       setNote('');
     } else setNotice(null);
@@ -143,7 +146,21 @@ const ResultPane = memo(function ResultPane({ stale }: { stale: boolean }) {
       }
     }
     const header = { source: `${source?.name ?? ''} (${workspace?.name ?? ''})`, query: evaluation.expression, time: evaluation.at, profile };
-    downloadExport(formatExport(result, header, format));
+    downloadFile(formatExport(result, header, format));
+  };
+
+  // A result of stream names (or of streams): open the Stream editor with them selected for a plan.
+  const planFor = (resultText: string) => {
+    if (!workspace || !source) return;
+    const result: unknown = JSON.parse(resultText);
+    const names = (Array.isArray(result) ? result : []).flatMap((v: unknown) =>
+      typeof v === 'string' ? [v] : typeof v === 'object' && v !== null && typeof (v as { name?: unknown }).name === 'string' ? [(v as { name: string }).name] : [],
+    );
+    if (names.length === 0) {
+      setExportError('This result holds no stream names: project them, e.g. streams[?…].name.');
+      return;
+    }
+    useAppStore.getState().openStreamEditor({ workspace, source, names });
   };
 
   return (
@@ -164,6 +181,11 @@ const ResultPane = memo(function ResultPane({ stale }: { stale: boolean }) {
           <button type="button" onClick={() => exportAs('markdown')}>
             Export Markdown
           </button>
+          {answer.count !== null && answer.count > 0 && !answer.truncated && workspace && source && (
+            <button type="button" onClick={() => planFor(answer.resultText)}>
+              Plan for these streams
+            </button>
+          )}
         </div>
       </div>
       {exportError && (

@@ -5,7 +5,13 @@ import { useCatalogStore } from '../../state/store';
 
 /** Workspace (searched on the server by name) → source, within the active profile. */
 export function SourcePicker() {
-  const { workspaces, sources, workspace, source, searchWorkspaces, pickWorkspace, pickSource, workspaceSearch } = useCatalogStore();
+  // Field by field: a whole-state subscription would re-render the picker on every keystroke of a query.
+  const workspaces = useCatalogStore((s) => s.workspaces);
+  const sources = useCatalogStore((s) => s.sources);
+  const workspace = useCatalogStore((s) => s.workspace);
+  const source = useCatalogStore((s) => s.source);
+  const workspaceSearch = useCatalogStore((s) => s.workspaceSearch);
+  const { searchWorkspaces, pickWorkspace, pickSource } = useCatalogStore.getState();
   const [text, setText] = useState(workspaceSearch);
   const debounced = useDebounced(text, 250);
   useEffect(() => {
@@ -51,6 +57,12 @@ export function SourcePicker() {
             </option>
           ))}
       </select>
+      {workspace && sources.status === 'ready' && sources.value.length === 0 && (
+        <p className="empty">
+          “{workspace.name}” has no sources yet. Sources are created from a source template, by the customer in the embedded widget (or
+          through the API); pick another workspace meanwhile.
+        </p>
+      )}
       {workspaces.status === 'error' && <ErrorPanel error={workspaces.error} onRetry={() => void searchWorkspaces(text)} />}
       {sources.status === 'error' && workspace && <ErrorPanel error={sources.error} onRetry={() => void pickWorkspace(workspace)} />}
     </div>

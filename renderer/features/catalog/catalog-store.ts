@@ -34,6 +34,8 @@ export interface CatalogInfo {
   /** Shown from the disk cache (not discovered in this session). */
   fromCache: boolean;
   cacheNotice: string | null;
+  /** Set when Cancel was pressed but the discovery had already finished: the user is told why it is shown. */
+  lateCancelNotice?: string;
 }
 
 export interface SelectedStream {
@@ -180,6 +182,8 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
     worker = null;
     void w?.then((c) => c.dispose(), () => undefined);
   };
+  /** The request id of the discover the user asked to cancel. */
+  let cancelAsked: string | null = null;
   /** The profile that was active when the area was left. */
   let closedFor: string | null = null;
   /** Bumped on every source pick or discover: answers for an older one are dropped. */
@@ -278,6 +282,9 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
         const result = await api.workspaces.sources({ id: workspace.id });
         if (get().workspace?.id !== workspace.id) return;
         set({ sources: fromResult(result) });
+        // One source: there is nothing to choose, so it is picked (its cached catalog opens).
+        const only = result.ok && result.value.length === 1 ? result.value[0] : undefined;
+        if (only && get().source === null) await get().pickSource({ id: only.id, name: only.name });
       },
 
       pickSource: async (source) => {
@@ -303,6 +310,7 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
         if (!workspace || !source) return;
         const gen = ++generation;
         const requestId = newRequestId();
+        cancelAsked = null;
         stopPoll();
         set({ phase: 'discovering', requestId, progress: { bytesReceived: 0, elapsedMs: 0 }, error: null, cancelled: false, diff: null });
         poll = setInterval(() => {
@@ -323,7 +331,8 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
           return;
         }
         const found = result.value;
-        const shown = await show(gen, bulkTextBody(found.text), { discoveredAt: found.discoveredAt, bytes: found.bytes, fromCache: false, cacheNotice: found.cacheNotice });
+        const late = cancelAsked === requestId ? { lateCancelNotice: 'Cancel came too late: the discovery had already finished, so this is the newly discovered catalog.' } : {};
+        const shown = await show(gen, bulkTextBody(found.text), { discoveredAt: found.discoveredAt, bytes: found.bytes, fromCache: false, cacheNotice: found.cacheNotice, ...late });
         if (!shown || found.previousDiscoveredAt === null) return;
         const previous = await api.catalog.previous({ sourceId: source.id });
         if (gen !== generation || !previous.ok || previous.value === null) return;
@@ -337,7 +346,9 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
 
       cancel: async () => {
         const requestId = get().requestId;
-        if (requestId) await api.requests.cancel({ requestId });
+        if (!requestId) return;
+        cancelAsked = requestId;
+        await api.requests.cancel({ requestId });
       },
 
       selectStream: async (row) => {
@@ -422,7 +433,9 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
           return;
         }
         const refused = !result.ok && result.error.code === 'validation';
-        if (!result.ok && !refused) {
+        // A 500 may be the server's library failing on the expression (a Python TypeError the local engine predicts).
+        const crashed = !result.ok && result.error.code === 'server' && result.error.details?.status === 500;
+        if (!result.ok && !refused && !crashed) {
           set({ server: { status: 'error', expression, error: result.error } });
           return;
         }
@@ -430,6 +443,15 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
           // Parsing and comparing happen in the worker: the server's text may be many MB.
           const answer = await (await client()).compare(expression, result.ok ? result.value.resultText : null);
           if (!stillCurrent()) return;
+          if (!result.ok && crashed) {
+            const predicted = answer.localError?.kind === 'type' && answer.localError.pythonType !== undefined && answer.localError.pythonType !== 'JMESPathTypeError';
+            set({
+              server: predicted && answer.localError
+                ? { status: 'both-invalid', expression, serverMessage: `The server failed on it (HTTP 500), as this app predicted: ${result.error.message}`, localMessage: answer.localError.summary }
+                : { status: 'error', expression, error: result.error },
+            });
+            return;
+          }
           if (!result.ok) {
             const serverMessage = result.error.message;
             set({

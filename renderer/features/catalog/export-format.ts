@@ -1,6 +1,6 @@
 /**
  * Evidence: a query result formatted as JSON, CSV or a Markdown table, with a header naming the source, the
- * query, the time and the profile. Pure functions (no DOM), unit-tested; `downloadExport` is the one DOM part.
+ * query, the time and the profile. Pure functions (no DOM), unit-tested; the download is `downloadFile` (renderer/ui/download.ts).
  */
 
 export type ExportFormat = 'json' | 'csv' | 'markdown';
@@ -67,10 +67,14 @@ export function csvField(text: string): string {
   return /[",\r\n]/.test(text) || /^\s|\s$/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** One header line per fact; the query's line breaks are kept as further `#` lines. */
+/**
+ * One header line per fact; the query's line breaks are kept as further `#` lines. Each line is one CSV
+ * field, quoted like any other: a CSV reader (Excel, Python's csv) sees a one-cell row, never a query's
+ * commas splitting it into junk columns.
+ */
 function csvHeader(header: ExportHeader): string {
   const lines = [`Source: ${header.source}`, `Profile: ${header.profile}`, `Time: ${header.time}`, ...header.query.split(/\r\n|\r|\n/).map((l, i) => (i === 0 ? `Query: ${l}` : `       ${l}`))];
-  return lines.map((l) => `# ${l}`).join('\r\n') + '\r\n';
+  return lines.map((l) => csvField(`# ${l}`)).join('\r\n') + '\r\n';
 }
 
 export function formatCsv(result: unknown, header: ExportHeader): string {
@@ -114,17 +118,4 @@ export function formatExport(result: unknown, header: ExportHeader, format: Expo
   if (format === 'json') return { fileName, mimeType: 'application/json', text: formatJson(result, header) };
   if (format === 'csv') return { fileName, mimeType: 'text/csv', text: formatCsv(result, header) };
   return { fileName, mimeType: 'text/markdown', text: formatMarkdown(result, header) };
-}
-
-/** Offers the file as a download (the browser shell; Electron shows its save dialog for downloads). */
-export function downloadExport(file: ExportFile, doc: Document = document): void {
-  const url = URL.createObjectURL(new Blob([file.text], { type: `${file.mimeType};charset=utf-8` }));
-  const a = doc.createElement('a');
-  a.href = url;
-  a.download = file.fileName;
-  a.style.display = 'none';
-  doc.body.append(a);
-  a.click();
-  a.remove();
-  setTimeout(() => URL.revokeObjectURL(url), 10_000);
 }

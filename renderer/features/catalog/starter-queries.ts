@@ -13,6 +13,12 @@ export interface StarterQuery {
 
 export const STARTER_QUERIES: readonly StarterQuery[] = [
   {
+    id: 'starter-ready-incremental-dedup',
+    name: 'Ready for incremental + dedup',
+    query: "streams[?contains(supported_sync_modes, 'incremental') && (source_defined_cursor || length(default_cursor_field || `[]`) > `0`) && length(source_defined_primary_key || `[]`) > `0`].name",
+    note: 'The feasibility answer: incremental-capable, with a usable cursor (source-defined, or a default cursor field) and a source-defined primary key.',
+  },
+  {
     id: 'starter-incremental',
     name: 'Incremental-capable streams',
     query: "streams[?contains(supported_sync_modes, 'incremental')].name",

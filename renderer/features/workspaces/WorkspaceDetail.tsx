@@ -115,6 +115,13 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
                     }}
                   >
                     Open catalog
+                  </button>{' '}
+                  <button
+                    type="button"
+                    aria-label={`Edit streams of ${s.name}`}
+                    onClick={() => useAppStore.getState().openStreamEditor({ workspace: { id: workspace.id, name: workspace.name }, source: { id: s.id, name: s.name } })}
+                  >
+                    Edit streams
                   </button>
                 </li>
               ))}

@@ -235,7 +235,7 @@ const StreamGridRow = memo(function StreamGridRow({ id, row, position, start, ac
         {row.namespace ?? <None />}
       </div>
       <div role="gridcell" aria-colindex={3} className="stream-cell col-syncModes">
-        {row.syncModes.length > 0 ? formatSyncModes(row.syncModes) : <None />}
+        {row.syncModes.length > 0 ? <span title={formatSyncModes(row.syncModes)}>{formatSyncModes(row.syncModes)}</span> : <None />}
       </div>
       <div role="gridcell" aria-colindex={4} className={`stream-cell col-sourceDefinedCursor${row.sourceDefinedCursor ? ' yes' : ''}`}>
         {row.sourceDefinedCursor ? 'Yes' : 'No'}

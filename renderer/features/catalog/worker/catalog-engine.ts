@@ -137,6 +137,16 @@ function firstLine(message: string): string {
 }
 
 /** A one-line reading of a JMESPath error, for markers and status lines. */
+/** Python's message for the failures users meet, in words: what the expression asked and how to fix it. */
+function plainWords(message: string): string | null {
+  const ordering = /^'([<>]=?)' not supported between instances of '(\w+)' and '(\w+)'/.exec(message);
+  if (ordering) {
+    const kind = (t: string) => ({ str: 'a string', int: 'a number', float: 'a number', bool: 'a boolean', NoneType: 'null', list: 'a list', dict: 'an object' })[t] ?? t;
+    return `“${ordering[1]}” compares two numbers or two strings; here it compared ${kind(ordering[2] ?? '')} with ${kind(ordering[3] ?? '')}. Compare like with like (quote the number as a raw string 'x', or use a number literal \`1\` against a number field)`;
+  }
+  return null;
+}
+
 export function summarize(error: JmesPathError): string {
   switch (error.kind) {
     case 'incomplete':
@@ -150,10 +160,11 @@ export function summarize(error: JmesPathError): string {
     }
     case 'lexer':
       return `Syntax error: ${firstLine(error.message).replace(/^Bad jmespath expression: /i, '')}`;
-    case 'type':
-      return error.pythonType === 'JMESPathTypeError'
-        ? firstLine(error.message)
-        : `${error.pythonType}: ${firstLine(error.message)} (the server answers 500 Internal Server Error)`;
+    case 'type': {
+      if (error.pythonType === 'JMESPathTypeError') return firstLine(error.message);
+      const python = `${error.pythonType}: ${firstLine(error.message)}`;
+      return `${plainWords(firstLine(error.message)) ?? 'The server’s own library fails on this expression'} — the server answers 500 Internal Server Error (${python}).`;
+    }
     default:
       return firstLine(error.message);
   }

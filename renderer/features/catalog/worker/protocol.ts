@@ -10,6 +10,8 @@ import type { StreamRow } from '../table/stream-row';
 export type { StreamRow };
 import type { CompareAnswer } from '../query/server-compare';
 export type { CompareAnswer };
+import type { PlanAnswer, PlanRequestInput, StreamInfo, StreamSelection } from './stream-plan';
+export type { PlanAnswer, PlanRequestInput, StreamInfo, StreamSelection };
 
 /** Catalog text: a string, the bytes of UTF-8 text (an ArrayBuffer, transferred) or a Blob of them. */
 export type CatalogText = string | ArrayBuffer | Blob;
@@ -21,7 +23,13 @@ export type WorkerRequest =
   | { type: 'diff'; id: number; previousText: CatalogText }
   | { type: 'completions'; id: number; expression: string; offset: number }
   /** Evaluates `expression` here and compares it, as JSON values, with the server's answer text (null: the server refused it). */
-  | { type: 'compare'; id: number; expression: string; serverText: string | null };
+  | { type: 'compare'; id: number; expression: string; serverText: string | null }
+  /** The Stream editor: one stream's object, schema field paths and §5.3 defaults, by name. */
+  | { type: 'streamInfo'; id: number; name: string }
+  /** The Stream editor: stream names selected by a JMESPath query (evaluated here). */
+  | { type: 'selectStreams'; id: number; expression: string }
+  /** The Stream editor: a bulk plan (lib/stream-config computePlan), computed here, off the UI thread. */
+  | { type: 'plan'; id: number; input: PlanRequestInput };
 
 export type WorkerErrorKind =
   | 'lexer' | 'parse' | 'incomplete' | 'type' | 'arity' | 'unknown-function' // lib/jmespath's kinds
@@ -105,4 +113,7 @@ export type WorkerResponse =
   | Ok<'query', QueryAnswer> | Failed<'query'>
   | Ok<'diff', DiffAnswer> | Failed<'diff'>
   | Ok<'completions', CompletionList> | Failed<'completions'>
-  | Ok<'compare', CompareAnswer> | Failed<'compare'>;
+  | Ok<'compare', CompareAnswer> | Failed<'compare'>
+  | Ok<'streamInfo', { info: StreamInfo }> | Failed<'streamInfo'>
+  | Ok<'selectStreams', StreamSelection> | Failed<'selectStreams'>
+  | Ok<'plan', PlanAnswer> | Failed<'plan'>;

@@ -6,6 +6,7 @@
 import { CatalogError, diffCatalogs, jmesError, loadAnswer, parseCatalog, runQuery, streamText } from './catalog-engine';
 import type { LoadedCatalog } from './catalog-engine';
 import { completionsAt } from './completions';
+import { planStreams, selectStreams, streamInfo } from './stream-plan';
 import { compile } from '../../../../lib/jmespath';
 import { compareWithServer } from '../query/server-compare';
 import type { CatalogText, WorkerRequest, WorkerResponse } from './protocol';
@@ -52,6 +53,12 @@ async function handle(request: WorkerRequest): Promise<WorkerResponse> {
       }
       case 'completions':
         return { type: 'completions', id, ok: true, ...completionsAt(loaded(), request.expression, request.offset) };
+      case 'streamInfo':
+        return { type: 'streamInfo', id, ok: true, info: streamInfo(loaded(), request.name) };
+      case 'selectStreams':
+        return { type: 'selectStreams', id, ok: true, ...selectStreams(loaded(), request.expression) };
+      case 'plan':
+        return { type: 'plan', id, ok: true, ...planStreams(loaded(), request.input) };
     }
   } catch (error) {
     return { type: request.type, id, ok: false, error: jmesError(error) } as WorkerResponse;

@@ -1,0 +1,191 @@
+import { readFileSync } from 'node:fs';
+import type { Locator, Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+async function shoot(page: Page, testInfo: TestInfo, name: string, scrollTo?: Locator) {
+  if (scrollTo) await scrollTo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: false });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+async function discoverWarehouse(page: Page, launchUrl: string) {
+  await page.goto(launchUrl);
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Catalog & JMESPath' }).click();
+  await page.getByRole('searchbox', { name: 'Find workspace' }).fill('bigdata');
+  const workspace = page.getByRole('combobox', { name: 'Workspace' });
+  await expect(workspace.getByRole('option', { name: 'bigdata-us-demo' })).toHaveCount(1);
+  await workspace.selectOption({ label: 'bigdata-us-demo' });
+  const source = page.getByRole('combobox', { name: 'Source' });
+  await expect(source).toBeEnabled();
+  const label = await source.getByRole('option').filter({ hasText: /warehouse/i }).first().textContent();
+  await source.selectOption({ label: label ?? '' });
+  await page.getByRole('button', { name: 'Discover', exact: true }).click();
+  await expect(page.getByRole('status', { name: 'Stream summary' })).toContainText('5,200', { timeout: 90_000 });
+}
+
+/** Replaces the patch editor's text (inserted, not typed: Monaco would auto-close the brackets and quotes). */
+async function setPatch(page: Page, text: string) {
+  await page.getByTestId('patch-editor').locator('.monaco-editor').click();
+  await page.keyboard.press('ControlOrMeta+a');
+  await page.keyboard.press('Backspace');
+  await page.keyboard.insertText(text);
+}
+
+const patchLines = (page: Page) => page.getByTestId('patch-editor').locator('.view-lines');
+
+test('one stream through the form and the patch, checked, dry-run, applied and read back; a bulk plan applied and reverted', async ({ page, shell }, testInfo) => {
+  test.setTimeout(240_000);
+  const consoleErrors: string[] = [];
+  page.on('console', (message) => {
+    if (message.type() === 'error' && !message.location().url.endsWith('/favicon.ico')) consoleErrors.push(`${message.text()} (${message.location().url})`);
+  });
+  page.on('pageerror', (error) => consoleErrors.push(String(error)));
+
+  await discoverWarehouse(page, shell.launchUrl);
+
+  // From the catalog: "Edit stream" on the selected stream opens the Stream editor with the source set.
+  await page.getByRole('grid', { name: 'Streams' }).getByRole('row').nth(1).click();
+  await page.getByRole('button', { name: 'Edit stream' }).click();
+  await expect(page.getByRole('heading', { name: 'Stream editor' })).toBeVisible();
+  const list = page.getByRole('listbox', { name: 'Streams to configure' });
+  await expect(list.getByRole('option').first()).toBeVisible();
+  // The rows in view are read lazily: each says its configured state.
+  await expect(list.getByRole('option').first()).not.toContainText('not read');
+  const stream = page.getByRole('region', { name: /^Stream \w+_v\d+$/ });
+  const name = ((await stream.getByRole('heading', { level: 2 }).textContent()) ?? '').trim();
+  expect(name).toMatch(/_v\d+$/);
+  const syncMode = stream.getByRole('combobox', { name: 'Sync mode', exact: true });
+  const destination = stream.getByRole('combobox', { name: 'Destination sync mode' });
+  await expect(syncMode).toBeVisible();
+  await expect(page.getByRole('textbox', { name: 'Patch' })).toBeAttached();
+  await shoot(page, testInfo, '01-stream-open');
+
+  // Form → patch.
+  const current = await destination.inputValue();
+  const target = current === 'append' ? 'overwrite' : 'append';
+  await destination.selectOption(target);
+  await expect(patchLines(page)).toContainText('"/destination_sync_mode"');
+  await expect(patchLines(page)).toContainText(`"${target}"`);
+  await expect(page.getByRole('status', { name: 'Effect' })).toContainText(target);
+  await shoot(page, testInfo, '02-form-to-patch');
+
+  // Patch → form.
+  await setPatch(page, '[{"op": "replace", "path": "/sync_mode", "value": "full_refresh"}, {"op": "replace", "path": "/destination_sync_mode", "value": "overwrite"}]');
+  await expect(syncMode).toHaveValue('full_refresh');
+  await expect(destination).toHaveValue('overwrite');
+
+  // An invalid op: a marker on it, the problem in words, Apply blocked.
+  await setPatch(page, '[{"op": "replace", "path": "/sync_mode", "value": "full_refresh"}, {"op": "move", "from": "/sync_mode", "path": "/cursor_field"}]');
+  await expect(page.getByTestId('patch-editor').locator('.squiggly-error')).not.toHaveCount(0);
+  const problems = page.getByRole('list', { name: 'Patch problems' });
+  await expect(problems).toContainText('op 2');
+  const apply = stream.getByRole('button', { name: /^Apply/ });
+  await expect(apply).toBeDisabled();
+  await shoot(page, testInfo, '03-invalid-op');
+
+  // A valid patch: dry run (before → after), apply, read back.
+  await setPatch(page, `[{"op": "replace", "path": "/destination_sync_mode", "value": "${target}"}]`);
+  await expect(problems).toHaveCount(0);
+  await expect(apply).toBeEnabled();
+  await stream.getByRole('button', { name: 'Dry run' }).click();
+  const dryRun = page.getByRole('region', { name: 'Dry run' });
+  await expect(dryRun.locator('.monaco-diff-editor')).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Effect' })).toContainText(`${name}:`);
+  await shoot(page, testInfo, '04-dry-run', stream);
+  await apply.click();
+  await expect(page.getByRole('status', { name: 'Server answer' })).toContainText(/Patched|Added/);
+  await stream.getByRole('button', { name: 'Read again' }).click();
+  await expect(destination).toHaveValue(target);
+  await expect(list.getByRole('option', { name: new RegExp(`^${name} `) })).toContainText(target);
+  await shoot(page, testInfo, '05-applied');
+
+  // "Read all": every configuration, with progress (the sandbox answers fast: it may finish before a poll sees it run).
+  await page.getByRole('button', { name: 'Read all' }).click();
+  const readProgress = page.getByRole('status', { name: 'Read progress' });
+  await expect(readProgress).toHaveText(/^(Reading configurations… )?[\d,]+ of [\d,]+$|^Read ([\d,]+) of \2$/);
+  await expect(readProgress).toHaveText(/^Read ([\d,]+) of \1$/, { timeout: 60_000 });
+  await expect(list).not.toContainText('not read');
+
+  // Bulk: three streams ticked in the list, a plan, the summary line.
+  const ticks = list.getByTestId('select-stream');
+  for (const i of [1, 2, 3]) await ticks.nth(i).click();
+  await expect(page.getByRole('status', { name: 'Selection summary' })).toContainText('3 selected');
+  await page.getByRole('button', { name: 'Plan', exact: true }).click();
+  const planPanel = page.getByRole('region', { name: 'Plan' });
+  await planPanel.getByRole('combobox', { name: 'Change' }).selectOption('set');
+  await planPanel.getByRole('combobox', { name: 'Plan sync mode' }).selectOption('full_refresh');
+  await planPanel.getByRole('combobox', { name: 'Plan destination sync mode' }).selectOption('overwrite');
+  await planPanel.getByRole('button', { name: 'Compute plan' }).click();
+  const summary = page.getByRole('status', { name: 'Plan summary' });
+  await expect(summary).toContainText('3 to change, 0 unchanged, 0 invalid');
+  await expect(page.getByRole('listbox', { name: 'Planned requests' }).getByRole('option')).toHaveCount(3);
+  await expect(planPanel).toContainText('Not atomic across streams');
+  await shoot(page, testInfo, '06-plan', planPanel);
+
+  // Apply the plan: progress, then the report.
+  await planPanel.getByRole('button', { name: 'Apply plan' }).click();
+  await expect(page.getByRole('heading', { name: /^Run: set full_refresh\/overwrite/ })).toBeVisible();
+  const runStatus = page.getByRole('status', { name: 'Run status' });
+  await expect(runStatus).toContainText(/Applying|Finished/);
+  await expect(runStatus).toContainText('Finished: 3 applied, 0 failed, 0 pending of 3');
+  const report = page.getByRole('listbox', { name: 'Run report' });
+  await expect(report.getByRole('option')).toHaveCount(3);
+  await shoot(page, testInfo, '07-run-done', page.getByRole('region', { name: /^Run: / }));
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export report CSV' }).click()]);
+  const file = testInfo.outputPath(download.suggestedFilename());
+  await download.saveAs(file);
+  const csv = readFileSync(file, 'utf8');
+  expect(csv).toContain('# Not atomic across streams');
+  expect(csv.trim().split('\r\n').filter((l) => !l.startsWith('#'))).toHaveLength(4);
+
+  // Revert from the journal: a plan restoring the recorded settings, applied, then nothing left to revert.
+  const journal = page.getByRole('table', { name: 'Runs' });
+  await journal.getByRole('button', { name: /^Revert run set full_refresh\/overwrite/ }).click();
+  await expect(summary).toContainText('3 to change, 0 unchanged, 0 invalid');
+  await shoot(page, testInfo, '08-revert-plan', planPanel);
+  await planPanel.getByRole('button', { name: 'Apply plan' }).click();
+  await expect(page.getByRole('heading', { name: /^Run: Revert of run / })).toBeVisible();
+  await expect(runStatus).toContainText('Finished: 3 applied, 0 failed, 0 pending of 3');
+  await expect(journal.getByRole('row', { name: /^Revert of run .* done 3 \/ 0 \/ 0 of 3/ })).toBeVisible();
+  // Read back (fresh): the revert of the first run now changes nothing.
+  await planPanel.getByRole('button', { name: 'Recompute plan' }).click();
+  await expect(summary).toContainText('0 to change, 3 unchanged, 0 invalid');
+  await shoot(page, testInfo, '09-reverted', page.getByRole('heading', { name: 'Journal' }));
+
+  expect(consoleErrors).toEqual([]);
+});
+
+test('opens the Stream editor from a source in a workspace detail; no cached catalog offers the Catalog area', async ({ page, shell }, testInfo) => {
+  await page.goto(shell.launchUrl);
+  await page.getByRole('searchbox', { name: 'Search workspaces by name' }).fill('acme-us');
+  await page.getByRole('listbox', { name: 'Workspaces' }).getByRole('option', { name: /^acme-us-demo\b/ }).click();
+  await page.getByRole('region', { name: 'Workspace acme-us-demo' }).getByRole('button', { name: /^Edit streams of / }).first().click();
+  await expect(page.getByRole('heading', { name: 'Stream editor' })).toBeVisible();
+  await expect(page.getByText(/No catalog of .* is cached yet/)).toBeVisible();
+  await shoot(page, testInfo, '10-no-catalog');
+  await page.getByRole('button', { name: 'Open the Catalog area to discover' }).click();
+  await expect(page.getByRole('heading', { name: 'Catalog & JMESPath' })).toBeVisible();
+  await page.getByRole('button', { name: 'Discover', exact: true }).click();
+  await expect(page.getByRole('grid', { name: 'Streams' })).toBeVisible();
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Stream editor' }).click();
+  await expect(page.getByRole('listbox', { name: 'Streams to configure' }).getByRole('option').first()).toBeVisible();
+
+  // A query result of stream names: "Plan for these streams" opens the editor with them selected and the plan open.
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Catalog & JMESPath' }).click();
+  await page.getByTestId('jmespath-editor').locator('.monaco-editor').click();
+  await page.keyboard.type('streams[0:2].name', { delay: 20 });
+  await expect(page.getByRole('status', { name: 'Result summary' })).toContainText('2 items');
+  await page.getByRole('button', { name: 'Plan for these streams' }).click();
+  await expect(page.getByRole('heading', { name: 'Stream editor' })).toBeVisible();
+  await expect(page.getByRole('status', { name: 'Selection summary' })).toContainText('2 selected');
+  const planPanel = page.getByRole('region', { name: 'Plan' });
+  await expect(planPanel.getByRole('radio', { name: /Selected in the list \(2\)/ })).toBeChecked();
+  await planPanel.getByRole('button', { name: 'Compute plan' }).click();
+  await expect(page.getByRole('status', { name: 'Plan summary' })).toContainText(/\d+ to change, \d+ unchanged, \d+ invalid/);
+  await expect(page.getByRole('listbox', { name: 'Planned requests' }).getByRole('option')).toHaveCount(2);
+  await expect(page.getByRole('listbox', { name: 'Planned requests' })).not.toContainText('not read yet');
+  await shoot(page, testInfo, '11-plan-from-query', planPanel);
+});
