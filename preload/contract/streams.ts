@@ -53,6 +53,19 @@ export const plannedRequestSchema = z.discriminatedUnion('kind', [
 ]);
 export type PlannedRequest = z.infer<typeof plannedRequestSchema>;
 
+/**
+ * An object keyed by stream name whose values are each checked. Not `z.record`: zod's record parser
+ * drops a key named `__proto__`, and a stream may be called that. The object is passed on as it came
+ * (own keys, `__proto__` included, stay data).
+ */
+function namedRecord<T extends z.ZodType>(value: T) {
+  return z.custom<Record<string, z.infer<T>>>(
+    (input) =>
+      typeof input === 'object' && input !== null && !Array.isArray(input) && Object.values(input).every((v) => value.safeParse(v).success),
+    'an object of stream names to states',
+  );
+}
+
 export const RUN_MAX_REQUESTS = 20_000;
 export const READ_MAX_NAMES = 1_000;
 /** At most this many stream requests in flight per source, for reads and runs together. */
@@ -106,7 +119,7 @@ export const streamChannels = {
   read: channel({
     summary: 'Read the configuration of named streams (an empty PATCH each, ≤ 6 in flight per source), cached per source with the time read.',
     input: z.object({ ...sourceRef, names: z.array(streamNameSchema).min(1).max(READ_MAX_NAMES), fresh: z.boolean().default(false), requestId: requestIdSchema.optional() }),
-    output: z.object({ states: z.record(z.string(), streamStateSchema) }),
+    output: z.object({ states: namedRecord(streamStateSchema) }),
   }),
   apply: channel({
     summary: 'Send one request (add, patch or remove a stream) and journal it; answers the stream’s new state.',

@@ -83,10 +83,11 @@ describe('streams:read', () => {
       const result = await app.call('streams:read', input);
       expect(result).toMatchObject({ ok: false, error: { code: 'invalid_input' } });
     }
-    // (A stream named "__proto__" does not survive the contract's z.record output: see the report.)
-    const odd = ['constructor', 'toString', '../../etc/passwd', 'a/b?c#d'];
+    // Names that are object keys elsewhere stay data, `__proto__` included (no prototype is touched).
+    const odd = ['__proto__', 'constructor', 'toString', '../../etc/passwd', 'a/b?c#d'];
     const { states } = await app.value<States>('streams:read', { workspaceId: small.workspaceId, sourceId: small.sourceId, names: odd });
     expect(Object.keys(states)).toEqual(odd);
+    expect(Object.getPrototypeOf(states)).toBe(Object.prototype);
     for (const name of odd) expect(states[name]).toMatchObject({ state: 'error' });
     expect(await app.call('streams:read', { workspaceId: 'no-such-workspace', sourceId: small.sourceId, names: ['x'] })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });

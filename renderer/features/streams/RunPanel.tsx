@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useMemo, useRef, useState } from 'react';
 import type { RunResult } from '../../../preload/contract';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useVirtualRows } from '../../ui/virtual';
@@ -29,6 +29,29 @@ function Report({ results }: { results: readonly RunResult[] }) {
         })}
       </div>
     </div>
+  );
+}
+
+type OutcomeFilter = 'all' | RunResult['outcome'];
+
+/** The report with a filter by outcome: among 5,200 rows the few failed ones are what the user came for. */
+function FilteredReport({ results, failed }: { results: readonly RunResult[]; failed: number }) {
+  const [show, setShow] = useState<OutcomeFilter>('all');
+  const shown = useMemo(() => (show === 'all' ? results : results.filter((r) => r.outcome === show)), [results, show]);
+  const count = (outcome: RunResult['outcome']) => results.reduce((n, r) => (r.outcome === outcome ? n + 1 : n), 0);
+  return (
+    <>
+      <label className="report-filter">
+        Show{' '}
+        <select aria-label="Show outcomes" value={show} onChange={(e) => setShow(e.target.value as OutcomeFilter)}>
+          <option value="all">all ({numbers.format(results.length)})</option>
+          <option value="failed">failed ({numbers.format(failed)})</option>
+          <option value="pending">pending ({numbers.format(count('pending'))})</option>
+          <option value="applied">applied ({numbers.format(count('applied'))})</option>
+        </select>
+      </label>
+      {shown.length === 0 ? <p className="empty">No stream with this outcome.</p> : <Report results={shown} />}
+    </>
   );
 }
 
@@ -77,7 +100,7 @@ export function RunPanel() {
       </div>
       {run.error && <ErrorPanel error={run.error} />}
       {!live && s.failed > 0 && <p className="warn">Not atomic: {numbers.format(s.applied)} stream(s) were changed and stay changed; {numbers.format(s.failed)} failed (reasons below).</p>}
-      {run.results && <Report results={run.results} />}
+      {run.results && <FilteredReport results={run.results} failed={s.failed} />}
     </section>
   );
 }
