@@ -30,37 +30,15 @@
 //    has no CDP Memory.getProcessMemory, and SystemInfo.getProcessInfo gives no memory); then the same
 //    after leaving for the Workspaces area, compared with before opening; then a second open → close cycle,
 //    whose kept growth is the catalog memory not given back (the first close also keeps code loaded once).
-import { spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
-import os from 'node:os';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
-import { fmt, percentile, root } from './lib.mjs';
+import { fmt, percentile, root, startBrowserShell } from './lib.mjs';
 
 const KEYSTROKES = 24; // per starter query
 const TYPED = 'streams[*].json_schema.properties'.slice(0, 30);
 const TYPE_DELAY_MS = 40;
 
-function startShell() {
-  const child = spawn(process.execPath, [path.join(root, 'out/main/browser.js'), '--no-open', '--port', '0'], {
-    cwd: root,
-    stdio: ['ignore', 'pipe', 'inherit'],
-    env: { ...process.env, EMBEDDED_CONSOLE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'ec-bench-')) },
-  });
-  return new Promise((resolve, reject) => {
-    let out = '';
-    const timer = setTimeout(() => reject(new Error(`browser shell printed no URL: ${out}`)), 20_000);
-    child.stdout.on('data', (chunk) => {
-      out += chunk;
-      const match = /^(http:\/\/127\.0\.0\.1:\d+)\/#secret=([0-9a-f]{64})$/m.exec(out);
-      if (match) {
-        clearTimeout(timer);
-        resolve({ origin: match[1], secret: match[2], launchUrl: `${match[1]}/#secret=${match[2]}`, stop: () => child.kill('SIGTERM') });
-      }
-    });
-    child.on('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${out}`)));
-  });
-}
 
 /**
  * In the page: one IPC call as a plain client would make it — fetch, then the body as text. A catalog
@@ -235,7 +213,7 @@ function starterCases(namespaceQuery) {
 }
 
 export async function run() {
-  const shell = await startShell();
+  const shell = await startBrowserShell();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--enable-precise-memory-info'],

@@ -1,5 +1,7 @@
 // Shared bench helpers: start built processes, drive load over keep-alive, summarize latencies.
 import { spawn } from 'node:child_process';
+import { mkdtempSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Pool } from 'undici';
@@ -52,3 +54,25 @@ export function percentile(values, p) {
 }
 
 export const fmt = (n, digits = 0) => n.toLocaleString('en-US', { maximumFractionDigits: digits, minimumFractionDigits: digits });
+
+/** Starts the built browser shell on a fresh data folder; resolves with its origin, secret and launch URL. */
+export function startBrowserShell() {
+  const child = spawn(process.execPath, [path.join(root, 'out/main/browser.js'), '--no-open', '--port', '0'], {
+    cwd: root,
+    stdio: ['ignore', 'pipe', 'inherit'],
+    env: { ...process.env, EMBEDDED_CONSOLE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'ec-bench-')) },
+  });
+  return new Promise((resolve, reject) => {
+    let out = '';
+    const timer = setTimeout(() => reject(new Error(`browser shell printed no URL: ${out}`)), 20_000);
+    child.stdout.on('data', (chunk) => {
+      out += chunk;
+      const match = /^(http:\/\/127\.0\.0\.1:\d+)\/#secret=([0-9a-f]{64})$/m.exec(out);
+      if (match) {
+        clearTimeout(timer);
+        resolve({ origin: match[1], secret: match[2], launchUrl: `${match[1]}/#secret=${match[2]}`, stop: () => child.kill('SIGTERM') });
+      }
+    });
+    child.on('exit', (code) => reject(new Error(`browser shell exited with ${code}: ${out}`)));
+  });
+}

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import type { Locator, Page, TestInfo } from '@playwright/test';
-import { expect, test } from './fixtures';
+import { expect, startBuiltSandbox, test } from './fixtures';
 
 async function shoot(page: Page, testInfo: TestInfo, name: string, scrollTo?: Locator) {
   if (scrollTo) await scrollTo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
@@ -188,4 +188,97 @@ test('opens the Stream editor from a source in a workspace detail; no cached cat
   await expect(page.getByRole('listbox', { name: 'Planned requests' }).getByRole('option')).toHaveCount(2);
   await expect(page.getByRole('listbox', { name: 'Planned requests' })).not.toContainText('not read yet');
   await shoot(page, testInfo, '11-plan-from-query', planPanel);
+});
+
+test('a bulk plan on bigdata-us-demo with faults injected mid-way: the report names the failures, Retry failed fixes them, revert restores (read back)', async ({ page, shell }, testInfo) => {
+  test.setTimeout(300_000);
+  // A sandbox with test controls (faults), reached through a profile of its own: the built-in one has none.
+  const api = await startBuiltSandbox(['--controls']);
+  const fault = async (rule: Record<string, unknown>) => {
+    const res = await fetch(`${api.url}/__sandbox/faults`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(rule) });
+    expect(res.status).toBeLessThan(300);
+  };
+  try {
+    await page.goto(shell.launchUrl);
+    const profile = page.getByRole('region', { name: 'Profile' });
+    await profile.getByRole('button', { name: 'New profile…' }).click();
+    const create = page.getByRole('dialog', { name: 'New profile' });
+    await create.getByRole('textbox', { name: 'Name' }).fill('Faulty API');
+    await create.getByRole('textbox', { name: 'API base URL' }).fill(api.url);
+    await create.getByRole('button', { name: 'Create profile' }).click();
+    await page.getByRole('combobox', { name: 'Active profile' }).selectOption({ label: 'Faulty API' });
+    await page.getByRole('button', { name: 'Set credentials…' }).click();
+    const creds = page.getByRole('dialog', { name: 'Credentials for Faulty API' });
+    await creds.getByRole('textbox', { name: 'Client ID' }).fill('sandbox');
+    await creds.getByLabel('Client secret').fill('sandbox');
+    await creds.getByRole('checkbox', { name: /this session only/ }).check();
+    await creds.getByRole('button', { name: 'Save' }).click();
+    await expect(creds).toBeHidden();
+
+    // Discover on this profile, then open the editor on the warehouse from the catalog.
+    await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Catalog & JMESPath' }).click();
+    await page.getByRole('searchbox', { name: 'Find workspace' }).fill('bigdata');
+    const workspace = page.getByRole('combobox', { name: 'Workspace' });
+    await expect(workspace.getByRole('option', { name: 'bigdata-us-demo' })).toHaveCount(1);
+    await workspace.selectOption({ label: 'bigdata-us-demo' });
+    await page.getByRole('button', { name: 'Discover', exact: true }).click();
+    await expect(page.getByRole('status', { name: 'Stream summary' })).toContainText('5,200', { timeout: 90_000 });
+    await page.getByRole('grid', { name: 'Streams' }).getByRole('row').nth(1).click();
+    await page.getByRole('button', { name: 'Edit stream' }).click();
+    await expect(page.getByRole('heading', { name: 'Stream editor' })).toBeVisible();
+
+    // The finance namespace (650 streams) by query: the preset to incremental + append_dedup; none is configured yet.
+    await page.getByRole('button', { name: 'Plan', exact: true }).click();
+    const planPanel = page.getByRole('region', { name: 'Plan' });
+    await planPanel.getByRole('radio', { name: 'By JMESPath query' }).check();
+    await planPanel.getByRole('textbox', { name: 'Selection query' }).fill("streams[?namespace == 'finance'].name");
+    await planPanel.getByRole('combobox', { name: 'Change' }).selectOption('incremental_defaults');
+    await planPanel.getByRole('button', { name: 'Compute plan' }).click();
+    const summary = page.getByRole('status', { name: 'Plan summary' });
+    await expect(summary).toContainText(/^650 to change, 0 unchanged, 0 invalid/, { timeout: 60_000 });
+
+    // Faults land mid-way: the sandbox takes the first matching rule, so the first 200 adds are only slowed,
+    // then 4 adds are answered 503 and 3 are cut off (the runner reads those back before calling them failed).
+    const ADD = 'POST /api/v1/integrations/sources/{source_id}/streams';
+    await fault({ route: ADD, kind: 'latency', ms: 10, times: 200 });
+    await fault({ route: ADD, kind: 'status', status: 503, times: 4 });
+    await fault({ route: ADD, kind: 'reset', times: 3 });
+    await planPanel.getByRole('button', { name: 'Apply plan' }).click();
+    const runStatus = page.getByRole('status', { name: 'Run status' });
+    await expect(runStatus).toContainText(/^Finished: \d+ applied, [1-9]\d* failed, 0 pending of 650/, { timeout: 120_000 });
+    const failed = Number(/(\d+) failed/.exec((await runStatus.textContent()) ?? '')?.[1]);
+    expect(failed).toBeGreaterThanOrEqual(1);
+    expect(failed).toBeLessThanOrEqual(7);
+    // The report filtered to the failures: each names its reason.
+    await page.getByRole('combobox', { name: 'Show outcomes' }).selectOption('failed');
+    const report = page.getByRole('listbox', { name: 'Run report' });
+    await expect(report.getByRole('option')).toHaveCount(failed);
+    for (const row of await report.getByRole('option').all()) await expect(row).toContainText(/failed.+\w{8,}/);
+    await shoot(page, testInfo, '12-run-with-failures', page.getByRole('region', { name: /^Run: / }));
+
+    // Retry failed: every stream applied, once.
+    await page.getByRole('button', { name: 'Retry failed' }).click();
+    await expect(runStatus).toContainText('Finished: 650 applied, 0 failed, 0 pending of 650', { timeout: 60_000 });
+    await page.getByRole('combobox', { name: 'Show outcomes' }).selectOption('failed');
+    await expect(page.getByText('No stream with this outcome.')).toBeVisible();
+    await page.getByRole('combobox', { name: 'Show outcomes' }).selectOption('all');
+    await shoot(page, testInfo, '13-retried', page.getByRole('region', { name: /^Run: / }));
+
+    // The sandbox agrees: a fresh plan of the same change has nothing left to do.
+    await planPanel.getByRole('button', { name: 'Recompute plan' }).click();
+    await expect(summary).toContainText(/^0 to change, 650 unchanged, 0 invalid/, { timeout: 60_000 });
+
+    // Revert: the streams were not configured before, so the revert removes them; read back, nothing is left.
+    const journal = page.getByRole('table', { name: 'Runs' });
+    await journal.getByRole('button', { name: /^Revert run / }).first().click();
+    await expect(summary).toContainText(/^650 to change, 0 unchanged, 0 invalid/, { timeout: 60_000 });
+    await planPanel.getByRole('button', { name: 'Apply plan' }).click();
+    await expect(page.getByRole('heading', { name: /^Run: Revert of run / })).toBeVisible();
+    await expect(runStatus).toContainText('Finished: 650 applied, 0 failed, 0 pending of 650', { timeout: 60_000 });
+    await planPanel.getByRole('button', { name: 'Recompute plan' }).click();
+    await expect(summary).toContainText(/^0 to change, 650 unchanged, 0 invalid/, { timeout: 60_000 });
+    await shoot(page, testInfo, '14-reverted', page.getByRole('heading', { name: 'Journal' }));
+  } finally {
+    api.stop();
+  }
 });

@@ -1,3 +1,4 @@
+import { setMaxListeners } from 'node:events';
 import type { StreamConfig, StreamState } from '../../../preload/contract';
 import { AppError } from '../../ipc/app-error';
 import type { AirbyteClient, WorkspaceRef } from '../airbyte/airbyte-client';
@@ -51,6 +52,9 @@ export class StreamReader {
     const limiter = this.limiters.get(target.profileId, target.sourceId);
     const states: Record<string, StreamState> = Object.create(null) as Record<string, StreamState>;
     const wanted = [...new Set(names)];
+    // Every name of the batch waits on the limiter with this one signal (and each request listens to it
+    // too): up to 1,000 listeners by design, not a leak, so Node's warning after 10 is turned off for it.
+    if (signal) setMaxListeners(0, signal);
     await Promise.all(
       wanted.map(async (name) => {
         const cached = fresh ? undefined : cache.get(name);

@@ -23,7 +23,7 @@ function Report({ results }: { results: readonly RunResult[] }) {
               <span className="plan-name">{r.streamName}</span>
               <span className={`badge outcome ${r.outcome}`}>{r.outcome}</span>
               <span className="muted">{r.kind}{r.status !== null ? ` · ${r.status}` : ''}{r.attempts > 1 ? ` · ${r.attempts} attempts` : ''}</span>
-              <span className="run-error">{r.error ?? ''}</span>
+              <span className="run-error" title={r.error ?? undefined}>{r.error ?? ''}</span>
             </div>
           );
         })}
