@@ -43,9 +43,17 @@ async function main(): Promise<void> {
     router: core.createRouter(browserSenderPolicy),
     rendererDir: path.join(__dirname, '../renderer'),
     port: args.port,
+    // The renderer frames the widget preview host (never the widget itself): its CSP names that origin.
+    frameSources: () => core.widget.rendererFrameSources(),
     // Only bugs land here (a request is always answered or cut first); the request's bytes are never logged.
     onInternalError: (error) => console.error(`Browser shell: a request failed inside the console: ${describeError(error)}`),
   });
+  // The preview host (and the sandbox's stand-in widget) may be framed by this shell's page. This
+  // starts the preview host before the URL is printed, so the first page's CSP already names it.
+  // If it cannot start, the console runs without the widget preview (frame-src 'none').
+  await core.widget
+    .allowEmbedder(server.origin)
+    .catch((error: unknown) => console.error(`Browser shell: the widget preview host did not start: ${describeError(error)}`));
   console.log('Embedded Console (browser shell) is running. Open this URL; it carries this launch’s secret:');
   console.log(server.launchUrl);
   if (args.open) openInBrowser(server.launchUrl);

@@ -25,6 +25,11 @@ export interface BrowserServerOptions {
   maxBodyBytes?: number;
   /** Where failures no caller is told about are reported (a handler bug, a failed accept). */
   onInternalError?: (error: unknown) => void;
+  /**
+   * Origins the renderer may frame (the widget preview host), read per response so the CSP follows
+   * the host once it runs. Absent or empty: `frame-src 'none'`.
+   */
+  frameSources?: () => readonly string[];
 }
 
 export interface BrowserServer {
@@ -191,7 +196,7 @@ export async function startBrowserServer(options: BrowserServerOptions): Promise
       'Content-Type': file.contentType,
       'Content-Length': file.body.length,
       'Cache-Control': pathname === '/' || pathname.endsWith('.html') ? 'no-store' : 'public, max-age=3600',
-      ...rendererSecurityHeaders(),
+      ...rendererSecurityHeaders({ frameSources: options.frameSources?.() ?? [] }),
     });
     res.end(req.method === 'HEAD' ? undefined : file.body);
   };

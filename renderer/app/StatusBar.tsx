@@ -5,6 +5,20 @@ export function StatusBar() {
   const report = useAppStore((s) => s.report);
   const loadReport = useAppStore((s) => s.loadReport);
   const inspector = useInspectorStore();
+  const presenter = useAppStore((s) => s.presenter);
+  const togglePresenter = useAppStore((s) => s.togglePresenter);
+  const presenterButton = (
+    <button
+      type="button"
+      className={`link${presenter ? ' presenter-on' : ''}`}
+      aria-pressed={presenter}
+      aria-keyshortcuts="Control+Shift+P Meta+Shift+P"
+      title="Hide tokens, client ids, organization ids and secret tails (Ctrl/Cmd+Shift+P)"
+      onClick={() => togglePresenter()}
+    >
+      Presenter mode
+    </button>
+  );
   useEffect(() => {
     if (report.status === 'idle') void loadReport();
   }, [report.status, loadReport]);
@@ -13,6 +27,7 @@ export function StatusBar() {
     return (
       <footer className="status-bar" aria-label="Status bar">
         <span>{report.status === 'error' ? 'The app did not answer' : 'Starting…'}</span>
+        {presenterButton}
       </footer>
     );
   }
@@ -27,6 +42,7 @@ export function StatusBar() {
       <button type="button" className="link" aria-pressed={inspector.open} onClick={inspector.toggle}>
         Requests
       </button>
+      {presenterButton}
     </footer>
   );
 }

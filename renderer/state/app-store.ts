@@ -23,6 +23,28 @@ export interface AppSlice {
   selectArea(area: AreaId): void;
   loadReport(): Promise<void>;
   recheckKeychain(): Promise<void>;
+  /** Presenter mode: no token, client id, organization id or secret tail drawn anywhere; a banner says so. */
+  presenter: boolean;
+  togglePresenter(on?: boolean): void;
+}
+
+const PRESENTER_KEY = 'embedded-console:presenter';
+
+/** Presenter mode survives a reload of the tab (a demo should not flash secrets after F5). */
+function readPresenter(): boolean {
+  try {
+    return globalThis.sessionStorage?.getItem(PRESENTER_KEY) === '1';
+  } catch {
+    return false;
+  }
+}
+
+function writePresenter(on: boolean): void {
+  try {
+    globalThis.sessionStorage?.setItem(PRESENTER_KEY, on ? '1' : '0');
+  } catch {
+    // storage refused (private mode): the mode still holds for this page
+  }
 }
 
 /** Frame-level state: which area is open and what the main process reports about itself. */
@@ -31,6 +53,12 @@ export function createAppStore(api: Api) {
     area: FIRST_READY_AREA,
     report: idle,
     streamEditorIntent: null,
+    presenter: readPresenter(),
+    togglePresenter: (on) => {
+      const next = on ?? !get().presenter;
+      writePresenter(next);
+      set({ presenter: next });
+    },
     selectArea: (area) => set({ area }),
     openStreamEditor: (intent) => set({ area: 'streams', streamEditorIntent: intent }),
     takeStreamEditorIntent: () => {

@@ -4,7 +4,7 @@ export const AREAS = [
   { id: 'catalog', label: 'Catalog & JMESPath', ready: true },
   { id: 'streams', label: 'Stream editor', ready: true },
   { id: 'templates', label: 'Template drafts', ready: false },
-  { id: 'widget', label: 'Widget preview', ready: false },
+  { id: 'widget', label: 'Widget preview', ready: true },
   { id: 'about', label: 'About & diagnostics', ready: true },
 ] as const;
 

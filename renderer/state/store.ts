@@ -3,6 +3,7 @@ import { createDetailStore } from '../features/workspaces/detail-store';
 import { createInspectorStore } from '../features/inspector/inspector-store';
 import { createProfilesStore } from '../features/profiles/profiles-store';
 import { createStreamsStore } from '../features/streams/streams-store';
+import { createWidgetStore } from '../features/widget/widget-store';
 import { createWorkspacesStore } from '../features/workspaces/workspaces-store';
 import { api } from '../ipc/client';
 import { createAppStore } from './app-store';
@@ -23,3 +24,5 @@ export const useStreamsStore = createStreamsStore(api, {
   createWorker: () =>
     Promise.all([import('../features/catalog/worker/spawn'), import('../features/streams/stream-worker')]).then(([spawn, client]) => client.createStreamWorkerClient(spawn.spawnCatalogWorker)),
 });
+// The widget preview's facts and redacted event log (main holds every token).
+export const useWidgetStore = createWidgetStore(api);

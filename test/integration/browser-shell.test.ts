@@ -220,3 +220,64 @@ describe('browser shell server: the request guard', () => {
     expect((await ask('BREW', '/')).status).toBe(400);
   });
 });
+
+/**
+ * The widget preview wiring (as main/browser.ts does it): the renderer's CSP frames exactly the
+ * preview host — not the widget, not anything else — and the preview host lets this shell's page
+ * frame it (frame-ancestors), as does the sandbox's stand-in widget.
+ */
+describe('browser shell server: the widget preview host in the CSP', () => {
+  let server: BrowserServer;
+  let core: ReturnType<typeof createCore>;
+
+  beforeAll(async () => {
+    const rendererDir = mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
+    writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>console</title>');
+    core = createCore({ shell: 'browser', keytarLoader: memoryKeytar(), userDataDir: mkdtempSync(path.join(os.tmpdir(), 'userdata-')) });
+    server = await startBrowserServer({ router: core.createRouter(browserSenderPolicy), rendererDir, frameSources: () => core.widget.rendererFrameSources() });
+  });
+  afterAll(() => Promise.all([server.close(), core.close()]));
+
+  const frameSrc = (csp: string | string[] | undefined) => /(?:^|; )frame-src ([^;]*)/.exec(String(csp))?.[1];
+
+  it("frames nothing before the preview host runs, then exactly the preview host's origin", async () => {
+    expect(frameSrc((await request(server.port, { path: '/' })).headers['content-security-policy'])).toBe("'none'");
+    await core.widget.allowEmbedder(server.origin);
+    const [previewHost] = core.widget.rendererFrameSources();
+    expect(previewHost).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    expect(previewHost).not.toBe(server.origin);
+    const page = await request(server.port, { path: '/' });
+    expect(frameSrc(page.headers['content-security-policy'])).toBe(previewHost);
+    // Only frame-src is relaxed: the rest of the policy is the renderer's usual one.
+    expect(page.headers['content-security-policy']).toContain("default-src 'none'");
+    expect(page.headers['content-security-policy']).toContain("frame-ancestors 'none'");
+    expect(page.headers['content-security-policy']).toContain("connect-src 'self'");
+  });
+
+  it('keeps frame-src to the preview host while a preview (and its widget origin) is open', async () => {
+    await core.widget.allowEmbedder(server.origin);
+    const headers = { Host: `127.0.0.1:${server.port}`, Origin: server.origin, 'X-Console-Secret': server.secret, 'Content-Type': 'application/json' };
+    const minted = await request(server.port, {
+      method: 'POST',
+      path: '/ipc/widget:mint',
+      headers,
+      body: JSON.stringify({ input: { target: { kind: 'new', name: 'csp-demo', region: 'US' } } }),
+    });
+    const result = JSON.parse(minted.body) as { ok: boolean; value: { previewUrl: string; previewOrigin: string; widgetOrigin: string; previewId: string } };
+    expect(result.ok).toBe(true);
+    const { previewUrl, previewOrigin, widgetOrigin } = result.value;
+    expect(widgetOrigin).not.toBe(previewOrigin);
+    const page = await request(server.port, { path: '/' });
+    expect(frameSrc(page.headers['content-security-policy'])).toBe(previewOrigin);
+
+    // The preview host page names this shell's origin among its frame-ancestors, and frames only the widget origin.
+    const hostPage = await fetch(previewUrl.replace(/#.*$/, ''));
+    const hostCsp = hostPage.headers.get('content-security-policy') ?? '';
+    expect(hostCsp).toMatch(new RegExp(`frame-ancestors [^;]*${server.origin.replace(/[.:/]/g, '\\$&')}`));
+    expect(frameSrc(hostCsp)).toBe(widgetOrigin);
+    // The sandbox's stand-in widget accepts this shell's page as an ancestor too.
+    const widgetPage = await fetch(`${widgetOrigin}/quick-start/widget?workspaceId=x&allowedOrigin=${encodeURIComponent(previewOrigin)}`);
+    expect(widgetPage.headers.get('content-security-policy') ?? '').toContain(server.origin);
+    await request(server.port, { method: 'POST', path: '/ipc/widget:close', headers, body: JSON.stringify({ input: { previewId: result.value.previewId } }) });
+  });
+});

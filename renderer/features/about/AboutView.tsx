@@ -4,6 +4,7 @@ import type { AppReport, KeychainHealth } from '../../../preload/contract';
 // Monaco is several megabytes: it loads when a view first needs it, not with the app.
 const JsonViewer = lazy(() => import('../../editors/monaco/JsonViewer').then((m) => ({ default: m.JsonViewer })));
 import { useAppStore } from '../../state/store';
+import { presenterSafe } from '../widget/presenter';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 
 function KeychainLine({ health }: { health: KeychainHealth }) {
@@ -41,13 +42,15 @@ export function AboutView() {
   const loadReport = useAppStore((s) => s.loadReport);
   const recheckKeychain = useAppStore((s) => s.recheckKeychain);
   const [copied, setCopied] = useState(false);
+  // Presenter mode hides client ids, organization ids, secret tails and tokens in the report (JWTs always).
+  const presenter = useAppStore((s) => s.presenter);
 
   useEffect(() => {
     if (report.status === 'idle') void loadReport();
   }, [report.status, loadReport]);
 
   const copy = async (value: AppReport) => {
-    await navigator.clipboard.writeText(JSON.stringify(value, null, 2));
+    await navigator.clipboard.writeText(JSON.stringify(presenterSafe(value, presenter), null, 2));
     setCopied(true);
     setTimeout(() => setCopied(false), 1500);
   };
@@ -74,7 +77,7 @@ export function AboutView() {
         <>
           <Summary report={report.value} />
           <Suspense fallback={<p role="status">Loading editor…</p>}>
-            <JsonViewer label="Diagnostics report (JSON)" value={report.value} height={420} />
+            <JsonViewer label="Diagnostics report (JSON)" value={presenterSafe(report.value, presenter)} height={420} />
           </Suspense>
         </>
       )}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'react';
-import { useInspectorStore } from '../../state/store';
+import { useAppStore, useInspectorStore } from '../../state/store';
+import { presenterText } from '../widget/presenter';
 
 const pathOf = (url: string) => {
   const u = new URL(url);
@@ -10,6 +11,9 @@ const pathOf = (url: string) => {
 export function RequestInspector() {
   const { entries, refresh, clear, toggle } = useInspectorStore();
   const [copied, setCopied] = useState<number | null>(null);
+  // Presenter mode: organization ids and client ids in paths and curl commands are hidden (JWTs always).
+  const presenter = useAppStore((s) => s.presenter);
+  const show = (text: string) => presenterText(text, presenter);
   useEffect(() => {
     void refresh();
     const timer = setInterval(() => void refresh(), 1000);
@@ -45,18 +49,18 @@ export function RequestInspector() {
           </thead>
           <tbody>
             {newestFirst.map((e) => (
-              <tr key={e.id} title={e.error ?? undefined}>
+              <tr key={e.id} title={e.error ? show(e.error) : undefined}>
                 <td>{e.method}</td>
-                <td className="path">{pathOf(e.url)}</td>
+                <td className="path">{show(pathOf(e.url))}</td>
                 <td className={e.status === null || e.status >= 400 ? 'warn' : 'ok'}>{e.status ?? 'failed'}</td>
                 <td>{e.durationMs} ms</td>
                 <td>{e.sizeBytes.toLocaleString()} B</td>
                 <td>
                   <button
                     type="button"
-                    aria-label={`Copy ${e.method} ${pathOf(e.url)} as curl`}
-                    data-curl={e.curl}
-                    onClick={() => void navigator.clipboard.writeText(e.curl).then(() => setCopied(e.id))}
+                    aria-label={`Copy ${e.method} ${show(pathOf(e.url))} as curl`}
+                    data-curl={show(e.curl)}
+                    onClick={() => void navigator.clipboard.writeText(show(e.curl)).then(() => setCopied(e.id))}
                   >
                     {copied === e.id ? 'Copied' : 'Copy as curl'}
                   </button>

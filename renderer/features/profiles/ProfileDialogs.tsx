@@ -2,11 +2,13 @@ import { useState, type FormEvent } from 'react';
 import type { AppErrorShape } from '../../../preload/contract';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { useProfilesStore } from '../../state/store';
+import { useAppStore, useProfilesStore } from '../../state/store';
 
 /** Client id and secret go straight to main (and on to the keychain); this form never keeps them. */
 export function CredentialsDialog({ profileId, profileName, onClose }: { profileId: string; profileName: string; onClose(): void }) {
   const setCredentials = useProfilesStore((s) => s.setCredentials);
+  // Presenter mode: the client id is typed masked, like the secret, so a shared screen never shows it.
+  const presenter = useAppStore((s) => s.presenter);
   const [clientId, setClientId] = useState('');
   const [clientSecret, setClientSecret] = useState('');
   const [sessionOnly, setSessionOnly] = useState(false);
@@ -25,7 +27,7 @@ export function CredentialsDialog({ profileId, profileName, onClose }: { profile
       <form aria-label="Credentials" onSubmit={(e) => void submit(e)}>
         <label>
           Client ID
-          <input value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" autoFocus />
+          <input type={presenter ? 'password' : 'text'} value={clientId} onChange={(e) => setClientId(e.target.value)} autoComplete="off" autoFocus />
         </label>
         <label>
           Client secret

@@ -7,6 +7,7 @@ import { CredentialsDialog, NewProfileDialog } from './ProfileDialogs';
 export function ProfileSwitcher() {
   const { list, connection, actionError, load, select, test, clearCredentials } = useProfilesStore();
   const [dialog, setDialog] = useState<'credentials' | 'new' | null>(null);
+  const presenter = useAppStore((s) => s.presenter);
 
   useEffect(() => {
     void load();
@@ -52,7 +53,7 @@ export function ProfileSwitcher() {
         {credentials.storage === 'built-in'
           ? 'built in'
           : credentials.present
-            ? `set (${credentials.secretTail ?? '••••'}, ${credentials.storage === 'session' ? 'this session only' : 'keychain'})`
+            ? `set (${presenter ? 'tail hidden' : (credentials.secretTail ?? '••••')}, ${credentials.storage === 'session' ? 'this session only' : 'keychain'})`
             : 'not set'}
       </p>
       {!credentials.present && credentials.notice && (

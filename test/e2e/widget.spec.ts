@@ -1,0 +1,216 @@
+import type { Frame, Locator, Page, TestInfo } from '@playwright/test';
+import { expect, test } from './fixtures';
+
+test.describe.configure({ mode: 'serial' });
+
+async function shoot(page: Page, testInfo: TestInfo, name: string, scrollTo?: Locator) {
+  if (scrollTo) await scrollTo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
+  for (const scheme of ['light', 'dark'] as const) {
+    await page.emulateMedia({ colorScheme: scheme });
+    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: false });
+  }
+  await page.emulateMedia({ colorScheme: 'light' });
+}
+
+/** JWT-shaped: three base64url parts joined by dots (a header starting `eyJ`, or any three long parts). */
+const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/;
+
+/**
+ * Every frame Playwright can reach (the console, the preview host page, the widget): its text, its
+ * markup (attributes included) and the values of its fields. Answers what looked like a JWT, per frame.
+ */
+async function scanForJwts(page: Page): Promise<string[]> {
+  const found: string[] = [];
+  for (const frame of page.frames()) {
+    // A string expression: the e2e project compiles without the DOM library.
+    const dump = await frame
+      .evaluate<string>(
+        `[document.body ? document.body.innerText : '', document.documentElement.outerHTML, ...[...document.querySelectorAll('input, textarea, select')].map((el) => el.value)].join('\\n')`,
+      )
+      .catch(() => '');
+    const match = JWT.exec(dump);
+    if (match) found.push(`${frame.url()}: ${match[0].slice(0, 40)}…`);
+  }
+  return found;
+}
+
+const previewFrame = (page: Page) => page.frameLocator('iframe[title="Widget preview"]');
+const widget = (page: Page) => previewFrame(page).frameLocator('iframe[title="Airbyte Embedded widget"]');
+const widgetFrame = (page: Page): Frame => {
+  const frame = page.frames().find((f) => f.url().includes('/quick-start/widget?'));
+  if (!frame) throw new Error('the widget frame is not there');
+  return frame;
+};
+
+test('mints with a tag filter, runs the widget, logs its events, survives an expired token, shows no JWT', async ({ page, shell }, testInfo) => {
+  test.setTimeout(120_000);
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  const cspErrors: string[] = [];
+  page.on('console', (msg) => {
+    if (/Refused to|Content Security Policy/i.test(msg.text())) cspErrors.push(msg.text());
+  });
+
+  await page.goto(shell.launchUrl);
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Widget preview' }).click();
+  await expect(page.getByRole('heading', { name: 'Widget preview' })).toBeVisible();
+
+  // Choose a workspace by search, as the catalog's picker does.
+  await page.getByRole('searchbox', { name: 'Find workspace' }).fill('acme-us');
+  const workspace = page.getByRole('combobox', { name: 'Workspace' });
+  await expect(workspace.getByRole('option', { name: 'acme-us-demo' })).toHaveCount(1);
+  await workspace.selectOption({ label: 'acme-us-demo' });
+
+  // Tag filter with its live preview (§8.3, computed locally).
+  const sourceTags = page.getByRole('group', { name: 'Source template tags' });
+  await sourceTags.getByRole('checkbox', { name: 'finance' }).check();
+  const selected = page.getByRole('list', { name: 'Source templates selected' });
+  await expect(selected.getByRole('listitem')).toHaveCount(2);
+  await expect(selected).toContainText('Stripe Billing');
+  await expect(selected).toContainText('Shopify Store');
+  await sourceTags.getByRole('checkbox', { name: 'analytics' }).check();
+  await page.getByRole('combobox', { name: 'Source template tag mode' }).selectOption('all');
+  await expect(selected.getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('combobox', { name: 'Source template tag mode' }).selectOption('any');
+  await sourceTags.getByRole('checkbox', { name: 'analytics' }).uncheck();
+  await expect(selected.getByRole('listitem')).toHaveCount(2);
+
+  // Allowed origin: a typed value is checked live; a refusal names its rule and the fix.
+  const origin = page.getByRole('textbox', { name: 'Allowed origin' });
+  await origin.fill('*.yourapp.com');
+  await expect(page.getByRole('alert', { name: 'Origin refused' })).toContainText('Fix:');
+  await expect(page.getByRole('button', { name: 'Mint widget token' })).toBeDisabled();
+  await shoot(page, testInfo, '01-setup-origin-refused');
+  await origin.fill('https://yourapp.com/');
+  await expect(page.getByLabel('Origin accepted')).toContainText('Accepted as https://yourapp.com');
+  await origin.fill('');
+  await expect(page.getByText('Default: the preview host’s exact origin')).toBeVisible();
+
+  // Mint: the facts, never the token.
+  await page.getByRole('button', { name: 'Mint widget token' }).click();
+  const facts = page.getByRole('region', { name: 'Minted widget token' });
+  await expect(facts).toContainText('acme-us-demo');
+  await expect(facts).toContainText(/\/quick-start\/widget\?workspaceId=/);
+  await expect(facts.getByLabel('Expires in')).toHaveText(/^\(in \d+:\d\d\)$/);
+  const firstCountdown = await facts.getByLabel('Expires in').textContent();
+  await expect(facts.getByLabel('Expires in')).not.toHaveText(firstCountdown ?? '');
+
+  // The stand-in widget inside the preview host lists only the matching templates.
+  const templates = widget(page).getByRole('list', { name: 'Source templates' });
+  await expect(templates.getByRole('button')).toHaveCount(2);
+  await expect(templates).toContainText('Stripe Billing');
+  await expect(templates).toContainText('Shopify Store');
+
+  const log = page.getByRole('table', { name: 'Widget events' });
+  await expect(log).toContainText('auth_token_request');
+  await expect(log).toContainText('in ←');
+  await expect(log).toContainText('out →');
+  await shoot(page, testInfo, '02-minted', page.getByRole('heading', { name: 'Widget preview' }));
+  await shoot(page, testInfo, '03-preview-frame', page.locator('iframe[title="Widget preview"]'));
+
+  // "Copy token" in the browser shell: main refuses, and the sentence says why.
+  await facts.getByRole('button', { name: 'Copy token' }).click();
+  await expect(page.getByRole('alert', { name: 'Widget notice' })).toContainText('browser shell cannot copy the token');
+
+  // Create a source in the widget: source_created in the log, the secret redacted.
+  await templates.getByRole('button', { name: /Stripe Billing/ }).click();
+  const form = widget(page).getByRole('form', { name: 'Configure Stripe Billing' });
+  await form.getByLabel('Account ID *').fill('acct_123');
+  await form.getByLabel('Secret key *').fill('sk_live_very_secret');
+  await form.getByRole('button', { name: 'Create source' }).click();
+  await expect(log).toContainText('source_created');
+  await expect(log).toContainText('acct_123');
+  await expect(log).not.toContainText('sk_live_very_secret');
+  await expect(log).toContainText(/"organization_id": "[0-9a-f-]{36}"/);
+  await page.getByRole('searchbox', { name: 'Filter events' }).fill('source_created');
+  await expect(log.getByRole('row')).toHaveCount(2);
+  await shoot(page, testInfo, '04-source-created', page.getByRole('heading', { name: 'Events' }));
+  await page.getByRole('searchbox', { name: 'Filter events' }).fill('');
+
+  // Export the (redacted) log as JSON.
+  const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export events as JSON' }).click()]);
+  const exported = JSON.parse(await (await download.createReadStream()).toArray().then((parts) => Buffer.concat(parts).toString())) as { events: Array<{ type: string }> };
+  expect(exported.events.map((e) => e.type)).toContain('source_created');
+  expect(JSON.stringify(exported)).not.toContain('sk_live_very_secret');
+  expect(JSON.stringify(exported)).not.toMatch(JWT);
+
+  // Expire now: the sandbox clock passes exp; the widget's next call gets a 401, asks again, gets a
+  // fresh token — no reload of the preview host page or of the widget.
+  await widgetFrame(page).evaluate(`window.marker = 'still here'`);
+  const tokenRequestsBefore = await log.getByRole('row').filter({ hasText: 'auth_token_request' }).count();
+  await facts.getByRole('button', { name: 'Expire now' }).click();
+  await expect(page.getByRole('status', { name: 'Widget notice' })).toContainText('sandbox clock moved');
+  await expect(facts.getByLabel('Expires in')).toHaveText('(expired)');
+  await shoot(page, testInfo, '05-expired', page.getByRole('heading', { name: 'Widget preview' }));
+  await form.getByRole('button', { name: 'Back' }).click();
+  await expect(templates.getByRole('button')).toHaveCount(2);
+  await expect.poll(() => log.getByRole('row').filter({ hasText: 'auth_token_request' }).count()).toBeGreaterThan(tokenRequestsBefore);
+  await expect(facts.getByLabel('Token refresh')).toContainText(/[1-9]\d* refresh/);
+  await expect(facts.getByLabel('Expires in')).toHaveText(/^\(in \d+:\d\d\)$/);
+  expect(await widgetFrame(page).evaluate<string>('window.marker')).toBe('still here');
+  // …and keeps working: another source with the new token.
+  await templates.getByRole('button', { name: /Shopify Store/ }).click();
+  const shopify = widget(page).getByRole('form', { name: 'Configure Shopify Store' });
+  for (const input of await shopify.locator('input[aria-required="true"]').all()) {
+    if ((await input.inputValue()) === '') await input.fill((await input.getAttribute('type')) === 'number' ? '1' : 'x-value');
+  }
+  await shopify.getByRole('button', { name: 'Create source' }).click();
+  await expect(log.getByRole('row').filter({ hasText: 'source_created' })).toHaveCount(2);
+  await shoot(page, testInfo, '06-refreshed', page.getByRole('heading', { name: 'Widget preview' }));
+
+  // No JWT anywhere in the DOM (console, preview host, widget), outside presenter mode…
+  expect(await scanForJwts(page)).toEqual([]);
+  // …and with it: the shortcut works at the window level, the banner shows, the scan stays clean.
+  // (Keys typed inside the cross-origin widget never reach the console's window: focus the console.)
+  await page.getByRole('heading', { name: 'Widget preview' }).click();
+  await page.keyboard.press('Control+Shift+P');
+  await expect(page.getByRole('status', { name: 'Presenter mode' })).toContainText('Presenter mode is on');
+  // The log's payloads keep their shape, but organization ids (and any token/secret field) are hidden.
+  await expect(log).toContainText('"organization_id": "•••• hidden (presenter mode)"');
+  await expect(log).not.toContainText(/"organization_id": "[0-9a-f-]{36}"/);
+  await expect(page.getByRole('contentinfo', { name: 'Status bar' }).getByRole('button', { name: 'Presenter mode' })).toHaveAttribute('aria-pressed', 'true');
+  await page.getByRole('contentinfo', { name: 'Status bar' }).getByRole('button', { name: 'Requests' }).click();
+  await expect(page.getByRole('table', { name: 'Recent API requests' })).toBeVisible();
+  expect(await scanForJwts(page)).toEqual([]);
+  await shoot(page, testInfo, '07-presenter', page.getByRole('heading', { name: 'Widget preview' }));
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'About & diagnostics' }).click();
+  await expect(page.getByRole('region', { name: 'Diagnostics report (JSON)' }).locator('.view-lines')).toContainText('"shell"');
+  expect(await scanForJwts(page)).toEqual([]);
+  await page.getByRole('status', { name: 'Presenter mode' }).getByRole('button', { name: 'turn it off' }).click();
+  await expect(page.getByRole('status', { name: 'Presenter mode' })).toHaveCount(0);
+
+  // Back in the area, the preview (held by main) is still there; the log clears.
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Widget preview' }).click();
+  await expect(log).toContainText('source_created');
+  await page.getByRole('button', { name: 'Clear events' }).click();
+  await expect(page.getByRole('table', { name: 'Widget events' })).toHaveCount(0);
+
+  expect(cspErrors).toEqual([]);
+  expect(pageErrors).toEqual([]);
+});
+
+test('mints for a new demo workspace and the Monaco editor keeps Ctrl+Shift+P for presenter mode only', async ({ page, shell }, testInfo) => {
+  await page.goto(shell.launchUrl);
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Widget preview' }).click();
+  await page.getByRole('radio', { name: /New demo workspace/ }).check();
+  await page.getByRole('textbox', { name: 'New workspace name' }).fill('widget-e2e-demo');
+  await page.getByRole('combobox', { name: 'Region' }).selectOption('EU');
+  await page.getByRole('group', { name: 'Connection template tags' }).getByRole('checkbox', { name: 'hipaa-compliant' }).check();
+  await expect(page.getByRole('list', { name: 'Connection templates selected' }).getByRole('listitem')).toHaveCount(1);
+  await page.getByRole('button', { name: 'Mint widget token' }).click();
+  const facts = page.getByRole('region', { name: 'Minted widget token' });
+  await expect(facts).toContainText('widget-e2e-demo');
+  await expect(facts).toContainText('EU, created by this mint');
+  await expect(widget(page).getByRole('list', { name: 'Source templates' }).getByRole('button')).not.toHaveCount(0);
+  await shoot(page, testInfo, '08-new-workspace', page.getByRole('heading', { name: 'Widget preview' }));
+
+  // Inside a Monaco editor the shortcut still toggles presenter mode (handled at the window, first).
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'About & diagnostics' }).click();
+  const viewer = page.getByRole('region', { name: 'Diagnostics report (JSON)' });
+  await viewer.locator('.monaco-editor .view-lines').click();
+  await page.keyboard.press('Control+Shift+P');
+  await expect(page.getByRole('status', { name: 'Presenter mode' })).toBeVisible();
+  await expect(page.locator('.quick-input-widget:visible')).toHaveCount(0);
+  await page.keyboard.press('Control+Shift+P');
+  await expect(page.getByRole('status', { name: 'Presenter mode' })).toHaveCount(0);
+});
