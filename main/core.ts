@@ -182,13 +182,14 @@ export function createCore(options: CoreOptions) {
 
   return {
     handlers,
-    /** For the shells: the preview host's origin (started on demand) and the frame origins their guards allow. */
+    /** For the shells: the preview host's origin (started on demand), the frame origins their guards allow and the origins links may open in the OS browser. */
     widget: {
       start: () => widget.start(),
       allowEmbedder: (origin: string) => widget.allowEmbedder(origin),
       consoleOrigins: () => widget.consoleOrigins(),
       rendererFrameSources: () => widget.rendererFrameSources(),
       frameOrigins: () => widget.frameOrigins(),
+      externalOrigins: () => widget.externalOrigins(),
     },
     /** Stops what the core started (the in-process sandbox) after queued user-data writes land. */
     close: async () => {

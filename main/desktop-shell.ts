@@ -93,6 +93,8 @@ export async function startDesktopShell(paths: DesktopPaths = defaultDesktopPath
       },
       // Subframes may show the widget preview host and the open previews' widget origins, nothing else.
       () => core.widget.frameOrigins(),
+      // "Open in browser" of a preview: its preview host goes to the OS browser while a preview is open.
+      () => core.widget.externalOrigins(),
     );
   });
 

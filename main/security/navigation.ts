@@ -48,6 +48,16 @@ export function isAllowedSubframeNavigation(raw: string, frameOrigins: readonly 
   return origin !== null && frameOrigins.includes(origin);
 }
 
+/**
+ * A link `window.open` may hand to the OS browser besides the fixed https hosts: exactly an origin
+ * `externalOrigins` names right now (the widget preview host while a preview is open), http(s), no
+ * credentials. Other loopback URLs stay refused.
+ */
+export function isAllowedPreviewLink(raw: string, externalOrigins: readonly string[]): boolean {
+  const origin = httpOrigin(raw);
+  return origin !== null && externalOrigins.includes(origin);
+}
+
 /** What Electron tells navigation listeners; `isMainFrame` is absent on older events and then treated as the top frame. */
 export interface NavigationEvent {
   preventDefault(): void;
@@ -65,11 +75,17 @@ export interface GuardableContents {
 /**
  * Applied to every webContents the app ever creates (`web-contents-created`), not only the main
  * window: navigation outside the app is denied, `window.open` is denied (allow-listed https links go
- * to the OS browser), webviews are refused. Subframes (`will-frame-navigate` and redirects with
- * `isMainFrame: false`) may also go to `frameOrigins()`, read at each event because previews open
- * and close while the window lives.
+ * to the OS browser, and so do links to `externalOrigins()`: the preview host of an open preview),
+ * webviews are refused. Subframes (`will-frame-navigate` and redirects with `isMainFrame: false`) may
+ * also go to `frameOrigins()`. Both are read at each event because previews open and close while the
+ * window lives.
  */
-export function hardenWebContents(contents: GuardableContents, openExternal: (url: string) => void, frameOrigins: () => readonly string[] = () => []): void {
+export function hardenWebContents(
+  contents: GuardableContents,
+  openExternal: (url: string) => void,
+  frameOrigins: () => readonly string[] = () => [],
+  externalOrigins: () => readonly string[] = () => [],
+): void {
   const denyForeign = (event: NavigationEvent) => {
     if (!isAllowedNavigation(event.url)) event.preventDefault();
   };
@@ -82,7 +98,7 @@ export function hardenWebContents(contents: GuardableContents, openExternal: (ur
   contents.on('will-redirect', denyForeignFrame);
   contents.on('will-attach-webview', (event) => event.preventDefault());
   contents.setWindowOpenHandler(({ url }) => {
-    if (isAllowedExternalLink(url)) openExternal(url);
+    if (isAllowedExternalLink(url) || isAllowedPreviewLink(url, externalOrigins())) openExternal(url);
     return { action: 'deny' };
   });
 }

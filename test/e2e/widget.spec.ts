@@ -189,6 +189,38 @@ test('mints with a tag filter, runs the widget, logs its events, survives an exp
   expect(pageErrors).toEqual([]);
 });
 
+test('a create the sandbox refuses shows in the widget and lands in the log as source_create_error with its message', async ({ page, shell }, testInfo) => {
+  const pageErrors: string[] = [];
+  page.on('pageerror', (error) => pageErrors.push(error.message));
+  await page.goto(shell.launchUrl);
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Widget preview' }).click();
+  await page.getByRole('searchbox', { name: 'Find workspace' }).fill('acme-us');
+  const workspace = page.getByRole('combobox', { name: 'Workspace' });
+  await expect(workspace.getByRole('option', { name: 'acme-us-demo' })).toHaveCount(1);
+  await workspace.selectOption({ label: 'acme-us-demo' });
+  await page.getByRole('group', { name: 'Source template tags' }).getByRole('checkbox', { name: 'finance' }).check();
+  await page.getByRole('button', { name: 'Mint widget token' }).click();
+
+  // The user fills the account but forgets the secret key: the sandbox answers 422 (field required).
+  const templates = widget(page).getByRole('list', { name: 'Source templates' });
+  await templates.getByRole('button', { name: /Stripe Billing/ }).click();
+  const form = widget(page).getByRole('form', { name: 'Configure Stripe Billing' });
+  await form.getByLabel('Account ID *').fill('acct_forgot_secret');
+  await form.getByRole('button', { name: 'Create source' }).click();
+  await expect(widget(page).getByRole('alert')).toContainText('source_config.client_secret: field required');
+
+  const log = page.getByRole('table', { name: 'Widget events' });
+  const row = log.getByRole('row').filter({ hasText: 'source_create_error' });
+  await expect(row).toHaveCount(1);
+  await expect(row).toContainText('in ←');
+  await expect(row).toContainText('source_config.client_secret: field required');
+  await expect(log).not.toContainText('source_created');
+  await page.getByRole('searchbox', { name: 'Filter events' }).fill('source_create_error');
+  await expect(log.getByRole('row')).toHaveCount(2);
+  await shoot(page, testInfo, '09-source-create-error', page.getByRole('heading', { name: 'Events' }));
+  expect(pageErrors).toEqual([]);
+});
+
 test('mints for a new demo workspace and the Monaco editor keeps Ctrl+Shift+P for presenter mode only', async ({ page, shell }, testInfo) => {
   await page.goto(shell.launchUrl);
   await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Widget preview' }).click();

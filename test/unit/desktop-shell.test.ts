@@ -236,6 +236,63 @@ describe('desktop shell (electron mocked)', () => {
     expect(blocked(`${previewHost}/preview/x`)).toBe(false);
   });
 
+  it('Open in browser: the preview host of an open preview goes to shell.openExternal; other loopback URLs stay refused', async () => {
+    const [, handler] = electron.protocol.handle.mock.calls[0] as [string, (r: Request) => Promise<Response>];
+    const csp = (await handler(new Request('app://console/index.html'))).headers.get('content-security-policy') ?? '';
+    const previewHost = /frame-src ([^;]+)/.exec(csp)?.[1] ?? '';
+    expect(previewHost).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const port = previewHost.slice('http://127.0.0.1:'.length);
+
+    const contents = fakeContents();
+    electron.app.emit('web-contents-created', {}, contents);
+    electron.shell.openExternal.mockClear();
+    const opened = (url: string) => {
+      electron.shell.openExternal.mockClear();
+      expect(contents.open(url), url).toEqual({ action: 'deny' }); // never a new Electron window
+      return electron.shell.openExternal.mock.calls.some((call) => (call as unknown[])[0] === url);
+    };
+
+    // No preview open: the preview host is just another loopback port.
+    expect(opened(`${previewHost}/preview/${'a'.repeat(32)}#k=x`)).toBe(false);
+
+    const winId = electron.windows[0]?.webContents.id;
+    const top = { sender: { id: winId }, senderFrame: { url: 'app://console/index.html', parent: null } };
+    const minted = (await electron.handles.get('widget:mint')?.(top, { target: { kind: 'new', name: 'desktop-open-in-browser', region: 'US' } })) as {
+      ok: boolean;
+      value: { previewId: string; previewUrl: string; widgetOrigin: string };
+    };
+    expect(minted.ok).toBe(true);
+    const { previewId, previewUrl, widgetOrigin } = minted.value;
+    expect(previewUrl.startsWith(`${previewHost}/preview/`)).toBe(true);
+
+    // The preview's own address (with its key) opens in the OS browser.
+    expect(opened(previewUrl)).toBe(true);
+    expect(electron.shell.openExternal).toHaveBeenCalledWith(previewUrl);
+    // Every other loopback URL stays refused: other ports, the stand-in widget's origin, other
+    // spellings of the host, credentials, another scheme on the same port.
+    for (const other of [
+      'http://127.0.0.1:9/',
+      `http://127.0.0.1:${Number(port) + 1}/preview/x`,
+      `${widgetOrigin}/quick-start/widget?workspaceId=x`,
+      `http://localhost:${port}/preview/x`,
+      `http://[::1]:${port}/preview/x`,
+      `https://127.0.0.1:${port}/preview/x`,
+      `http://user:pw@127.0.0.1:${port}/preview/x`,
+      `ws://127.0.0.1:${port}/preview/x`,
+      'app://console/index.html',
+      'file:///etc/passwd',
+      'not a url',
+    ]) {
+      expect(opened(other), other).toBe(false);
+    }
+    // The fixed https hosts still work alongside.
+    expect(opened('https://docs.airbyte.com/ai-agents/embedded')).toBe(true);
+
+    // Closed: the preview host is refused again.
+    await electron.handles.get('widget:close')?.(top, { previewId });
+    expect(opened(previewUrl)).toBe(false);
+  });
+
   it('logs, and does not leak as an unhandled rejection, a link the OS browser fails to open', async () => {
     const lines = captureLog();
     const contents = fakeContents();

@@ -160,6 +160,15 @@ export class WidgetService {
     return [...new Set([this.started.origin, ...widgets])];
   }
 
+  /**
+   * Origins a link may open in the OS browser ("Open in browser" of a preview, the desktop shell's
+   * window-open handler): the preview host, while at least one preview is open; nothing else.
+   */
+  externalOrigins(): string[] {
+    if (!this.started) return [];
+    return [...this.previews.values()].some((p) => p.state !== 'closed') ? [this.started.origin] : [];
+  }
+
   checkOrigin(value: string): OriginCheck {
     return checkAllowedOrigin(value);
   }
