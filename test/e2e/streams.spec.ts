@@ -131,6 +131,9 @@ test('one stream through the form and the patch, checked, dry-run, applied and r
   const runStatus = page.getByRole('status', { name: 'Run status' });
   await expect(runStatus).toContainText(/Applying|Finished/);
   await expect(runStatus).toContainText('Finished: 3 applied, 0 failed, 0 pending of 3');
+  // A plan is sent once: its recorded "before" settings would no longer be true.
+  await expect(planPanel.getByRole('button', { name: 'Apply plan' })).toBeDisabled();
+  await expect(planPanel).toContainText('This plan was sent');
   const report = page.getByRole('listbox', { name: 'Run report' });
   await expect(report.getByRole('option')).toHaveCount(3);
   await shoot(page, testInfo, '07-run-done', page.getByRole('region', { name: /^Run: / }));
@@ -147,9 +150,9 @@ test('one stream through the form and the patch, checked, dry-run, applied and r
   await expect(summary).toContainText('3 to change, 0 unchanged, 0 invalid');
   await shoot(page, testInfo, '08-revert-plan', planPanel);
   await planPanel.getByRole('button', { name: 'Apply plan' }).click();
-  await expect(page.getByRole('heading', { name: /^Run: Revert of run / })).toBeVisible();
+  await expect(page.getByRole('heading', { name: /^Run: Revert of “/ })).toBeVisible();
   await expect(runStatus).toContainText('Finished: 3 applied, 0 failed, 0 pending of 3');
-  await expect(journal.getByRole('row', { name: /^Revert of run .* done 3 \/ 0 \/ 0 of 3/ })).toBeVisible();
+  await expect(journal.getByRole('row', { name: /^Revert of “set full_refresh\/overwrite.*” .* done 3 \/ 0 \/ 0 of 3/ })).toBeVisible();
   // Read back (fresh): the revert of the first run now changes nothing.
   await planPanel.getByRole('button', { name: 'Recompute plan' }).click();
   await expect(summary).toContainText('0 to change, 3 unchanged, 0 invalid');
@@ -273,7 +276,7 @@ test('a bulk plan on bigdata-us-demo with faults injected mid-way: the report na
     await journal.getByRole('button', { name: /^Revert run / }).first().click();
     await expect(summary).toContainText(/^650 to change, 0 unchanged, 0 invalid/, { timeout: 60_000 });
     await planPanel.getByRole('button', { name: 'Apply plan' }).click();
-    await expect(page.getByRole('heading', { name: /^Run: Revert of run / })).toBeVisible();
+    await expect(page.getByRole('heading', { name: /^Run: Revert of “/ })).toBeVisible();
     await expect(runStatus).toContainText('Finished: 650 applied, 0 failed, 0 pending of 650', { timeout: 60_000 });
     await planPanel.getByRole('button', { name: 'Recompute plan' }).click();
     await expect(summary).toContainText(/^0 to change, 650 unchanged, 0 invalid/, { timeout: 60_000 });

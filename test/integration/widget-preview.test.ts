@@ -68,6 +68,8 @@ describe('widget:mint against the sandbox', () => {
     expect(preview.previewOrigin).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(preview.previewOrigin).not.toBe(new URL(sandboxUrl).origin);
     expect(preview.originMatchesPreviewHost).toBe(true);
+    // The app opens its own preview host with exactly this host: no localhost/127.0.0.1 warning on screen.
+    expect(preview.originWarnings).toEqual([]);
     expect(preview.widgetOrigin).toBe(new URL(sandboxUrl).origin);
     expect(preview.token.workspaceId).toBe(preview.workspace.id);
     expect(preview.token.lifetimeSeconds).toBe(1200);
@@ -81,6 +83,12 @@ describe('widget:mint against the sandbox', () => {
     const again = await router.dispatch('widget:mint', { target: { kind: 'new', name: 'widget-eu-demo', region: 'US' } }, {});
     expect(again).toMatchObject({ ok: false, error: { code: 'conflict' } });
     await call('widget:close', { previewId: preview.previewId });
+  });
+
+  it('a typed loopback origin keeps its warning (the page must be opened with exactly that host)', async () => {
+    const preview = await call<WidgetPreview>('widget:mint', { target: { kind: 'new', name: 'widget-typed-origin', region: 'US' }, allowedOrigin: 'http://localhost:5173' });
+    expect(preview.allowedOrigin).toBe('http://localhost:5173');
+    expect(preview.originWarnings.join(' ')).toContain('different origin from http://127.0.0.1:5173');
   });
 
   it('refuses a bad allowed origin before minting, naming the rule and the fix', async () => {

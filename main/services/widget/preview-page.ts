@@ -41,6 +41,12 @@ header { display: flex; align-items: center; gap: 12px; padding: 6px 12px; borde
 #status.problem { color: #a3261b; }
 #stage { flex: 1; display: flex; }
 #stage iframe { flex: 1; border: 0; width: 100%; min-height: 480px; background: #fff; }
+@media (prefers-color-scheme: dark) {
+  html, body { background: #16181d; color: #e6e8eb; }
+  header { background: #1e2127; border-bottom-color: #343a43; }
+  #status { color: #a9b1bc; }
+  #status.problem { color: #ff8a7a; }
+}
 `;
 
 /**

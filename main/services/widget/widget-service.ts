@@ -184,10 +184,14 @@ export class WidgetService {
     const existing = input.previewId ? this.preview(input.previewId) : null;
     const profile = await this.deps.profiles.activeProfile();
     if (existing && existing.profileId !== profile.id) throw new AppError('conflict', 'That preview belongs to another profile; mint a new one for this profile.');
-    const checked = checkAllowedOrigin(input.allowedOrigin ?? origin);
-    if (!checked.ok) {
-      throw new AppError('validation', `${checked.message} ${checked.fix}`, { issues: [{ path: 'allowedOrigin', message: `${checked.message} ${checked.fix}` }] });
+    const typed = input.allowedOrigin !== undefined && input.allowedOrigin !== origin;
+    const found = checkAllowedOrigin(typed ? (input.allowedOrigin as string) : origin);
+    if (!found.ok) {
+      throw new AppError('validation', `${found.message} ${found.fix}`, { issues: [{ path: 'allowedOrigin', message: `${found.message} ${found.fix}` }] });
     }
+    // The preview host's own origin is opened by the app with exactly that host: warnings about how a
+    // user might open a page (localhost vs 127.0.0.1) are noise on a shared screen there.
+    const checked = typed ? found : { ...found, warnings: [] };
     const client = await this.deps.profiles.client(profile.id);
     const sandbox = profile.id === SANDBOX_PROFILE_ID;
     const request = (workspaceName: string): MintRequest => ({ workspaceName, allowedOrigin: checked.origin, filters: input.filters });

@@ -1,4 +1,4 @@
-import { useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { PlanEntry } from '../../../lib/stream-config';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useVirtualRows } from '../../ui/virtual';
@@ -67,12 +67,18 @@ export function PlanPanel() {
   const catalogAt = useStreamsStore((s) => s.catalog?.discoveredAt ?? null);
   const running = useStreamsStore((s) => s.run !== null && (s.run.summary.state === 'running' || s.run.summary.state === 'paused'));
   const { setPlanInput, computePlan, cancelPlan, applyPlan, openPlan } = useStreamsStore.getState();
+  // The panel sits below the list: opened (Plan, Plan for these streams, Revert) it is brought into view.
+  const panel = useRef<HTMLElement>(null);
+  const revertOf = plan.change.kind === 'revert' ? plan.change.runId : null;
+  useEffect(() => {
+    if (plan.open) panel.current?.scrollIntoView?.({ block: 'start', behavior: 'smooth' });
+  }, [plan.open, revertOf]);
   if (!plan.open) return null;
   const busy = plan.phase === 'selecting' || plan.phase === 'reading' || plan.phase === 'computing';
   const change = plan.change;
   const toChange = plan.plan?.summary.change ?? 0;
   return (
-    <section className="plan-panel" aria-labelledby="plan-title">
+    <section ref={panel} className="plan-panel" aria-labelledby="plan-title">
       <div className="plan-head">
         <h2 id="plan-title">Plan</h2>
         <button type="button" onClick={() => openPlan(false)} aria-label="Close plan">Close</button>
@@ -175,10 +181,16 @@ export function PlanPanel() {
               Run label
               <input type="text" value={plan.label} maxLength={200} onChange={(e) => setPlanInput({ label: e.target.value })} />
             </label>
-            <button type="button" className="primary" disabled={toChange === 0 || running} onClick={() => void applyPlan()}>
+            <button type="button" className="primary" disabled={toChange === 0 || running || plan.appliedAs !== undefined} onClick={() => void applyPlan()}>
               Apply plan
             </button>
-            <span className="muted">{toChange === 0 ? 'Nothing to send.' : `Sends exactly the ${numbers.format(toChange)} planned request${toChange === 1 ? '' : 's'}.`}</span>
+            <span className="muted">
+              {plan.appliedAs !== undefined
+                ? 'This plan was sent (see the run below). Recompute it to plan again on the settings as they are now.'
+                : toChange === 0
+                  ? 'Nothing to send.'
+                  : `Sends exactly the ${numbers.format(toChange)} planned request${toChange === 1 ? '' : 's'}.`}
+            </span>
           </div>
           {plan.refusal && (
             <div className="refusal">

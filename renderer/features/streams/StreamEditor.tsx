@@ -136,7 +136,9 @@ export function StreamEditor() {
       </div>
       {dryRun && editor.after && (
         <section className="dry-run" aria-label="Dry run">
-          <p className="muted">Before (left: {before ? 'on the server' : 'not configured'}) → after (right: {before ? 'after the patch' : 'what Apply adds'}). Nothing is sent until Apply.</p>
+          <p className="muted">
+            Before ({before ? 'on the server' : 'not configured'}) → after ({before ? 'with the patch' : 'what Apply adds'}): removed lines in red, added lines in green. Nothing is sent until Apply.
+          </p>
           <Suspense fallback={<p role="status">Loading editor…</p>}>
             <ConfigDiff before={pretty(before)} after={pretty(editor.after)} height={260} />
           </Suspense>

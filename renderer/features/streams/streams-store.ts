@@ -73,6 +73,11 @@ export interface PlanState {
   ms: number | null;
   /** Main refused to start it (e.g. a stale plan), in words. */
   refusal: AppErrorShape | null;
+  /**
+   * The run this plan was sent as: it cannot be sent twice (its `before` settings, kept in the journal
+   * for Revert, would no longer be true). Recomputing reads the states afresh and clears it.
+   */
+  appliedAs?: string;
 }
 
 export interface RunView {
@@ -572,7 +577,8 @@ export function createStreamsStore(api: Api, deps: StreamsStoreDeps) {
         const gen = generation;
         const planGen = ++planGeneration;
         const live = () => gen === generation && planGen === planGeneration;
-        set({ plan: { ...plan, phase: 'selecting', error: null, plan: null, refusal: null, progress: null } });
+        const { appliedAs: _applied, ...unapplied } = plan;
+        set({ plan: { ...unapplied, phase: 'selecting', error: null, plan: null, refusal: null, progress: null } });
         try {
           const w = await client();
           let names: string[];
@@ -637,7 +643,7 @@ export function createStreamsStore(api: Api, deps: StreamsStoreDeps) {
           set({ plan: { ...get().plan, refusal: result.error } });
           return;
         }
-        set({ plan: { ...get().plan, refusal: null } });
+        set({ plan: { ...get().plan, refusal: null, appliedAs: result.value.runId } });
         follow(result.value);
         void get().loadJournal();
       },
@@ -737,7 +743,10 @@ export function createStreamsStore(api: Api, deps: StreamsStoreDeps) {
           set({ plan: { ...get().plan, open: true, phase: 'error', plan: null, error: 'That run changed no stream: there is nothing to revert.' } });
           return;
         }
-        set({ plan: { ...get().plan, open: true, change: { kind: 'revert', runId, previous }, label: `Revert of run ${runId}`, plan: null, refusal: null } });
+        const journal = get().journal;
+        const reverted = journal.status === 'ready' ? journal.value.find((r) => r.runId === runId)?.label : undefined;
+        const { appliedAs: _applied, ...unapplied } = get().plan;
+        set({ plan: { ...unapplied, open: true, change: { kind: 'revert', runId, previous }, label: `Revert of “${(reverted ?? runId).slice(0, 180)}”`, plan: null, refusal: null } });
         await get().computePlan();
       },
 

@@ -45,6 +45,8 @@ function PreviewFacts({ preview }: { preview: WidgetPreview }) {
   const busy = useWidgetStore((s) => s.busy);
   const notice = useWidgetStore((s) => s.notice);
   const { copyToken, refresh, expireNow, closePreview } = useWidgetStore.getState();
+  // Only the desktop app can copy: main writes the clipboard, so the token never reaches this page.
+  const browserShell = useAppStore((s) => s.report.status === 'ready' && s.report.value.shell === 'browser');
   const f = preview.filters;
   const filterLine = (tags: string[], mode: string) => (tags.length ? `${tags.join(', ')} (${mode})` : 'none');
   return (
@@ -84,7 +86,12 @@ function PreviewFacts({ preview }: { preview: WidgetPreview }) {
         </p>
       ))}
       <div className="toolbar" role="toolbar" aria-label="Widget token actions">
-        <button type="button" disabled={busy !== null} onClick={() => void copyToken()}>
+        <button
+          type="button"
+          disabled={busy !== null || browserShell}
+          title={browserShell ? 'In the browser shell the token stays in the console’s main process: copy it from the desktop app.' : undefined}
+          onClick={() => void copyToken()}
+        >
           Copy token
         </button>
         <button type="button" disabled={busy !== null} onClick={() => void refresh()}>
