@@ -186,6 +186,14 @@ test('mints with a tag filter, runs the widget, logs its events, survives an exp
   await page.getByRole('button', { name: 'Clear events' }).click();
   await expect(page.getByRole('table', { name: 'Widget events' })).toHaveCount(0);
 
+  // The sources created in the widget are the workspace's sources, read back through the API.
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Workspaces' }).click();
+  await page.getByRole('searchbox', { name: 'Search workspaces by name' }).fill('acme-us');
+  await page.getByRole('listbox', { name: 'Workspaces' }).getByRole('option', { name: /^acme-us-demo\b/ }).click();
+  const detail = page.getByRole('region', { name: 'Workspace acme-us-demo' });
+  await expect(detail).toContainText('Stripe Billing source');
+  await expect(detail).toContainText('Shopify Store source');
+
   expect(cspErrors).toEqual([]);
   expect(pageErrors).toEqual([]);
 });

@@ -8,8 +8,8 @@ import type { StreamRow } from './table/stream-row';
 
 type WorkspacePage = ChannelOutput<'workspaces', 'list'>;
 type WorkspaceSource = ChannelOutput<'workspaces', 'sources'>[number];
-export type WorkspaceRef = { id: string; name: string };
-export type SourceRef = { id: string; name: string };
+import type { SourceRef, WorkspaceRef } from '../sources/source-picking';
+export type { SourceRef, WorkspaceRef };
 
 export type CatalogPhase =
   | 'none' // no source picked

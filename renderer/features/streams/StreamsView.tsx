@@ -1,6 +1,6 @@
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useMemo, useRef } from 'react';
 import { ErrorPanel } from '../../ui/ErrorPanel';
-import { useDebounced } from '../../ui/use-debounced';
+import { SourcePicker as SharedSourcePicker } from '../sources/SourcePicker';
 import { useAppStore, useCatalogStore, useProfilesStore, useStreamsStore } from '../../state/store';
 import { Journal } from './Journal';
 import { PlanPanel } from './PlanPanel';
@@ -10,53 +10,9 @@ import { StreamList } from './StreamList';
 
 const numbers = new Intl.NumberFormat('en-US');
 
-/** Workspace (searched on the server by name) → source, as in the Catalog area. */
+/** The Stream editor's workspace → source picker (its choice lives in the streams store). */
 function SourcePicker() {
-  const workspaces = useStreamsStore((s) => s.workspaces);
-  const sources = useStreamsStore((s) => s.sources);
-  const workspace = useStreamsStore((s) => s.workspace);
-  const source = useStreamsStore((s) => s.source);
-  const workspaceSearch = useStreamsStore((s) => s.workspaceSearch);
-  const { searchWorkspaces, pickWorkspace, pickSource } = useStreamsStore.getState();
-  const [text, setText] = useState(workspaceSearch);
-  const debounced = useDebounced(text, 250);
-  useEffect(() => {
-    void searchWorkspaces(debounced);
-  }, [debounced, searchWorkspaces]);
-  const items = workspaces.status === 'ready' ? workspaces.value : [];
-  const options = workspace && !items.some((w) => w.id === workspace.id) ? [workspace, ...items] : items;
-  return (
-    <div className="source-picker toolbar filters" role="group" aria-label="Source">
-      <input type="search" aria-label="Find workspace" placeholder="Find workspace…" value={text} onChange={(e) => setText(e.target.value)} />
-      <select
-        aria-label="Workspace"
-        value={workspace?.id ?? ''}
-        onChange={(e) => {
-          const w = options.find((o) => o.id === e.target.value);
-          void pickWorkspace(w ? { id: w.id, name: w.name } : null);
-        }}
-      >
-        <option value="">{workspaces.status === 'loading' ? 'Loading workspaces…' : `Workspace (${items.length}${items.length === 100 ? '+' : ''})`}</option>
-        {options.map((w) => (
-          <option key={w.id} value={w.id}>{w.name}</option>
-        ))}
-      </select>
-      <select
-        aria-label="Source"
-        value={source?.id ?? ''}
-        disabled={!workspace || sources.status !== 'ready'}
-        onChange={(e) => {
-          const s = sources.status === 'ready' ? sources.value.find((o) => o.id === e.target.value) : undefined;
-          void pickSource(s ? { id: s.id, name: s.name } : null);
-        }}
-      >
-        <option value="">{sources.status === 'loading' ? 'Loading sources…' : sources.status === 'ready' && sources.value.length === 0 ? 'No sources' : 'Source'}</option>
-        {sources.status === 'ready' && sources.value.map((s) => <option key={s.id} value={s.id}>{s.name}</option>)}
-      </select>
-      {workspaces.status === 'error' && <ErrorPanel error={workspaces.error} onRetry={() => void searchWorkspaces(text)} />}
-      {sources.status === 'error' && workspace && <ErrorPanel error={sources.error} onRetry={() => void pickWorkspace(workspace)} />}
-    </div>
-  );
+  return <SharedSourcePicker useStore={useStreamsStore} />;
 }
 
 function CatalogBar() {

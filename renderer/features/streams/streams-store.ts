@@ -24,8 +24,8 @@ import type { StreamWorkerClient } from './stream-worker';
 
 type WorkspacePage = ChannelOutput<'workspaces', 'list'>;
 type WorkspaceSource = ChannelOutput<'workspaces', 'sources'>[number];
-export type WorkspaceRef = { id: string; name: string };
-export type SourceRef = { id: string; name: string };
+import type { SourceRef, WorkspaceRef } from '../sources/source-picking';
+export type { SourceRef, WorkspaceRef };
 
 /** What the list shows of one stream: being read, or what main answered. */
 export type RowState = { state: 'reading' } | StreamState;
