@@ -4,7 +4,7 @@ import { z } from 'zod';
 import {
   plannedRequestSchema,
   runIdSchema,
-  runStateSchema,
+  runSummarySchema,
   streamConfigSchema,
   type PlannedRequest,
   type RunResult,
@@ -26,22 +26,8 @@ import { JsonFile } from '../storage/json-file';
  *    result: those are read back before anything is sent again. A torn last line is dropped.
  */
 
-export const runMetaSchema = z.object({
-  runId: runIdSchema,
-  profileId: z.string(),
-  label: z.string(),
-  workspaceId: z.string(),
-  sourceId: z.string(),
-  catalogDiscoveredAt: z.string(),
-  startedAt: z.string(),
-  finishedAt: z.string().nullable(),
-  state: runStateSchema,
-  total: z.number().int().nonnegative(),
-  applied: z.number().int().nonnegative(),
-  failed: z.number().int().nonnegative(),
-  pending: z.number().int().nonnegative(),
-  skipped: z.number().int().nonnegative(),
-});
+/** A run's summary as the contract answers it, minus the live `waitingUntil`, plus its profile. */
+export const runMetaSchema = runSummarySchema.omit({ waitingUntil: true }).extend({ profileId: z.string() });
 export type RunMeta = z.infer<typeof runMetaSchema>;
 
 const indexSchema = z.object({ version: z.literal(1), runs: z.array(runMetaSchema) });

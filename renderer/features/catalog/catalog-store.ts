@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import { bulkTextBody, type Api, type AppErrorShape, type ChannelOutput, type QueryLibrary, type SavedQuery } from '../../../preload/contract';
 import { fromResult, idle, type Loadable } from '../../state/loadable';
+import { createWorkspaceSearch, type SourceRef, type WorkspaceRef } from '../sources/source-picking';
 import { debounce, type CatalogWorkerClient, type Debounced } from './query/catalog-worker-client';
 import type { CompletionList, DiffAnswer, QueryAnswer, WorkerError } from './worker/protocol';
 import type { JsonDifference } from './query/server-compare';
@@ -8,7 +9,6 @@ import type { StreamRow } from './table/stream-row';
 
 type WorkspacePage = ChannelOutput<'workspaces', 'list'>;
 type WorkspaceSource = ChannelOutput<'workspaces', 'sources'>[number];
-import type { SourceRef, WorkspaceRef } from '../sources/source-picking';
 export type { SourceRef, WorkspaceRef };
 
 export type CatalogPhase =
@@ -188,7 +188,6 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
   let closedFor: string | null = null;
   /** Bumped on every source pick or discover: answers for an older one are dropped. */
   let generation = 0;
-  let searchGeneration = 0;
   /** Bumped on every "Run on server" (and source change): older answers are dropped. */
   let serverGeneration = 0;
   let poll: ReturnType<typeof setInterval> | null = null;
@@ -198,6 +197,7 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
   };
 
   return create<CatalogState>()((set, get) => {
+    const workspaceSearch = createWorkspaceSearch(api, set);
     const remember: Debounced<[string]> = debounce((query: string) => {
       void api.queries.remember({ query }).then((result) => {
         const lib = get().library;
@@ -265,14 +265,7 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
       ...blankState(),
       expression: '',
 
-      searchWorkspaces: async (text) => {
-        const gen = ++searchGeneration;
-        set({ workspaceSearch: text, workspaces: { status: 'loading' } });
-        const trimmed = text.trim();
-        const result = await api.workspaces.list({ status: 'all', limit: 100, ...(trimmed ? { nameContains: trimmed } : {}) });
-        if (gen !== searchGeneration) return;
-        set({ workspaces: result.ok ? { status: 'ready', value: result.value.items } : fromResult(result) });
-      },
+      searchWorkspaces: (text) => workspaceSearch.search(text),
 
       pickWorkspace: async (workspace) => {
         ++generation;

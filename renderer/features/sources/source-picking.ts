@@ -1,5 +1,5 @@
-import type { ChannelOutput } from '../../../preload/contract';
-import type { Loadable } from '../../state/loadable';
+import type { Api, ChannelOutput } from '../../../preload/contract';
+import { fromResult, type Loadable } from '../../state/loadable';
 
 export type WorkspaceRef = { id: string; name: string };
 export type SourceRef = { id: string; name: string };
@@ -16,4 +16,25 @@ export interface SourcePicking {
   searchWorkspaces(text: string): Promise<void>;
   pickWorkspace(workspace: WorkspaceRef | null): Promise<void>;
   pickSource(source: SourceRef | null): Promise<void>;
+}
+
+/**
+ * The server-side workspace search every area with a workspace picker runs: the first 100 matches by
+ * name. Only the latest search's answer is applied; `invalidate` drops one still running (a reset).
+ */
+export function createWorkspaceSearch(api: Api, set: (partial: Pick<SourcePicking, 'workspaceSearch' | 'workspaces'>) => void) {
+  let generation = 0;
+  return {
+    search: async (text: string): Promise<void> => {
+      const gen = ++generation;
+      set({ workspaceSearch: text, workspaces: { status: 'loading' } });
+      const trimmed = text.trim();
+      const result = await api.workspaces.list({ status: 'all', limit: 100, ...(trimmed ? { nameContains: trimmed } : {}) });
+      if (gen !== generation) return;
+      set({ workspaceSearch: text, workspaces: result.ok ? { status: 'ready', value: result.value.items } : fromResult(result) });
+    },
+    invalidate: (): void => {
+      generation++;
+    },
+  };
 }

@@ -18,13 +18,13 @@ import {
   type StreamReadState,
 } from '../../../lib/stream-config';
 import { fromResult, idle, type Loadable } from '../../state/loadable';
+import { createWorkspaceSearch, type SourceRef, type WorkspaceRef } from '../sources/source-picking';
 import type { StreamInfo } from '../catalog/worker/protocol';
 import type { StreamRow } from '../catalog/table/stream-row';
 import type { StreamWorkerClient } from './stream-worker';
 
 type WorkspacePage = ChannelOutput<'workspaces', 'list'>;
 type WorkspaceSource = ChannelOutput<'workspaces', 'sources'>[number];
-import type { SourceRef, WorkspaceRef } from '../sources/source-picking';
 export type { SourceRef, WorkspaceRef };
 
 /** What the list shows of one stream: being read, or what main answered. */
@@ -266,7 +266,6 @@ export function createStreamsStore(api: Api, deps: StreamsStoreDeps) {
   };
   /** Bumped on every source change: answers for an older source are dropped. */
   let generation = 0;
-  let searchGeneration = 0;
   let planGeneration = 0;
   let readAllRequest: string | null = null;
   let planRequest: string | null = null;
@@ -281,6 +280,7 @@ export function createStreamsStore(api: Api, deps: StreamsStoreDeps) {
   let visibleBusy = false;
 
   return create<StreamsState>()((set, get) => {
+    const workspaceSearch = createWorkspaceSearch(api, set);
     const mergeStates = (gen: number, states: Record<string, RowState>) => {
       if (gen !== generation) return;
       const next = new Map(get().states);
@@ -414,14 +414,7 @@ export function createStreamsStore(api: Api, deps: StreamsStoreDeps) {
     return {
       ...blankState(),
 
-      searchWorkspaces: async (text) => {
-        const gen = ++searchGeneration;
-        set({ workspaceSearch: text, workspaces: { status: 'loading' } });
-        const trimmed = text.trim();
-        const result = await api.workspaces.list({ status: 'all', limit: 100, ...(trimmed ? { nameContains: trimmed } : {}) });
-        if (gen !== searchGeneration) return;
-        set({ workspaces: result.ok ? { status: 'ready', value: result.value.items } : fromResult(result) });
-      },
+      searchWorkspaces: (text) => workspaceSearch.search(text),
 
       pickWorkspace: async (workspace) => {
         ++generation;

@@ -11,6 +11,7 @@ import {
   type WorkspaceItem,
 } from '../../../preload/contract';
 import { fromResult, idle, type Loadable } from '../../state/loadable';
+import { createWorkspaceSearch } from '../sources/source-picking';
 
 export interface TemplateSummary {
   id: string;
@@ -112,11 +113,11 @@ export function eventsExport(preview: WidgetPreview | null, events: readonly Wid
 }
 
 export function createWidgetStore(api: Api, clock: { now(): number } = { now: () => Date.now() }) {
-  let searchGeneration = 0;
   let originGeneration = 0;
   let eventsInFlight = false;
 
   return create<WidgetState>()((set, get) => {
+    const workspaceSearch = createWorkspaceSearch(api, set);
     const answer = (preview: WidgetPreview) => {
       const current = get().preview;
       const other = current && current.previewId !== preview.previewId;
@@ -154,14 +155,7 @@ export function createWidgetStore(api: Api, clock: { now(): number } = { now: ()
       dropped: 0,
       eventFilter: '',
 
-      searchWorkspaces: async (text) => {
-        const gen = ++searchGeneration;
-        set({ workspaceSearch: text, workspaces: { status: 'loading' } });
-        const trimmed = text.trim();
-        const result = await api.workspaces.list({ status: 'all', limit: 100, ...(trimmed ? { nameContains: trimmed } : {}) });
-        if (gen !== searchGeneration) return;
-        set({ workspaces: result.ok ? { status: 'ready', value: result.value.items } : fromResult(result) });
-      },
+      searchWorkspaces: (text) => workspaceSearch.search(text),
 
       loadTemplates: async () => {
         set({ templates: { status: 'loading' } });
@@ -327,7 +321,7 @@ export function createWidgetStore(api: Api, clock: { now(): number } = { now: ()
       },
 
       reset: () => {
-        ++searchGeneration;
+        workspaceSearch.invalidate();
         ++originGeneration;
         set({
           workspaces: idle,
