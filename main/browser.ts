@@ -38,7 +38,7 @@ async function main(): Promise<void> {
     console.error(error instanceof Error ? error.message : String(error));
     process.exit(2);
   }
-  const core = createCore({ shell: 'browser', userDataDir });
+  const core = createCore({ shell: 'browser', userDataDir, draftsDir: process.env.EMBEDDED_CONSOLE_DRAFTS_DIR || undefined });
   const server = await startBrowserServer({
     router: core.createRouter(browserSenderPolicy),
     rendererDir: path.join(__dirname, '../renderer'),

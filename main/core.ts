@@ -18,6 +18,8 @@ import { KeychainSecretStore } from './services/vault/secret-store';
 import { probeKeychain } from './services/vault/keychain-health';
 import { loadKeytar, type KeytarLoader } from './services/vault/keytar-module';
 import { WidgetService } from './services/widget/widget-service';
+import { TemplatesService } from './services/templates/templates-service';
+import { DraftsService } from './services/drafts/drafts-service';
 
 export interface CoreOptions {
   shell: ShellKind;
@@ -28,6 +30,8 @@ export interface CoreOptions {
   log?: (message: string) => void;
   /** The desktop shell's clipboard (Electron's, in main): the widget preview's "Copy token" writes there. */
   clipboard?: { writeText(text: string): void };
+  /** EMBEDDED_CONSOLE_DRAFTS_DIR: the drafts folder, overriding the one chosen in the app (tests, scripts). */
+  draftsDir?: string;
 }
 
 /**
@@ -59,10 +63,24 @@ export function createCore(options: CoreOptions) {
     userDataDir: options.userDataDir,
     onError: (message, error) => logger.error('streams', message, error),
   });
-  const loaded = Promise.all([store.load(), regions.load(), catalogCache.load(), queries.load(), streams.load()]);
+  const templates: TemplatesService = new TemplatesService({
+    profiles: { activeProfile: () => profiles.activeProfile(), client: (id: string) => profiles.client(id) },
+    catalogCache,
+    userDataDir: options.userDataDir,
+    onError: (message, error) => logger.error('templates', message, error),
+  });
+  const drafts: DraftsService = new DraftsService({
+    profiles: { activeProfile: () => profiles.activeProfile(), client: (id: string) => profiles.client(id) },
+    templates,
+    userDataDir: options.userDataDir,
+    envFolder: options.draftsDir,
+    secrets: async () => ((await keychainHealth()).status === 'available' ? loader() : null),
+    onError: (message, error) => logger.error('drafts', message, error),
+  });
+  const loaded = Promise.all([store.load(), regions.load(), catalogCache.load(), queries.load(), streams.load(), templates.load(), drafts.load()]);
   const profiles = new ProfileService({
     store,
-    notices: (): Array<string | null> => [regions.notice, catalogCache.notice, queries.notice, streams.notice],
+    notices: (): Array<string | null> => [regions.notice, catalogCache.notice, queries.notice, streams.notice, templates.notice, drafts.notice],
     sandboxUrl: () => sandbox.url(),
     keychain: async () => {
       const health = await keychainHealth();
@@ -173,6 +191,45 @@ export function createCore(options: CoreOptions) {
       copyToken: async ({ previewId, kind }) => widget.copyToken(previewId, kind),
       close: async ({ previewId }) => widget.close(previewId),
     },
+    templates: {
+      sourceList: ({ requestId, ...filter }) => cancellable(requestId, (o) => templates.sourceList(filter, o)),
+      sourceGet: ({ id, requestId }) => cancellable(requestId, (o) => templates.sourceGet(id, o)),
+      sourceCreate: (input) => ready(() => templates.sourceCreate(input)),
+      sourceClone: (input) => ready(() => templates.sourceClone(input)),
+      sourceUpdate: (input) => ready(() => templates.sourceUpdate(input)),
+      sourceDelete: ({ id }) => ready(() => templates.sourceDelete(id)),
+      sourceTag: (input) => ready(() => templates.sourceTag(input)),
+      connectionList: ({ requestId, ...filter }) => cancellable(requestId, (o) => templates.connectionList(filter, o)),
+      connectionGet: ({ id, requestId }) => cancellable(requestId, (o) => templates.connectionGet(id, o)),
+      connectionCreate: (input) => ready(() => templates.connectionCreate(input)),
+      connectionUpdate: (input) => ready(() => templates.connectionUpdate(input)),
+      connectionDelete: ({ id }) => ready(() => templates.connectionDelete(id)),
+      connectionTag: (input) => ready(() => templates.connectionTag(input)),
+      definitions: (input) => cancellable(input?.requestId, (o) => templates.definitions(o)),
+      spec: ({ definitionId, requestId }) => cancellable(requestId, (o) => templates.spec(definitionId, o)),
+      catalogStreams: ({ definitionId }) => ready(() => templates.catalogStreams(definitionId)),
+      cronDescribe: ({ expression, requestId }) => cancellable(requestId, (o) => templates.cronDescribe(expression, o)),
+      tags: (input) => cancellable(input?.requestId, (o) => templates.tags(o)),
+      tagCreate: ({ name }) => ready(() => templates.tagCreate(name)),
+      tagRename: ({ name, newName }) => ready(() => templates.tagRename(name, newName)),
+      tagDelete: ({ name }) => ready(() => templates.tagDelete(name)),
+    },
+    drafts: {
+      folder: () => ready(() => drafts.folder()),
+      setFolder: ({ path }) => ready(() => drafts.setFolder(path)),
+      list: () => ready(() => drafts.list()),
+      revision: () => ready(() => drafts.revision()),
+      read: ({ file }) => ready(() => drafts.read(file)),
+      save: (input) => ready(() => drafts.save(input)),
+      remove: ({ file }) => ready(() => drafts.remove(file)),
+      pull: (input) => cancellable(input?.requestId, (o) => drafts.pull(input?.requestId, o)),
+      plan: ({ files, requestId }) => cancellable(requestId, (o) => drafts.plan(files, requestId, o)),
+      publish: ({ planId, propagate, requestId }) => cancellable(requestId, (o) => drafts.publish(planId, propagate, requestId, o)),
+      progress: async ({ requestId }) => drafts.progress(requestId),
+      secrets: () => ready(() => drafts.secretNames()),
+      setSecret: ({ name, value }) => ready(() => drafts.setSecret(name, value)),
+      removeSecret: ({ name }) => ready(() => drafts.removeSecret(name)),
+    },
     requests: {
       log: () => ready(async () => profiles.requestLog((await profiles.activeProfile()).id)),
       clear: () => ready(async () => ({ cleared: await profiles.clearRequestLog((await profiles.activeProfile()).id) })),
@@ -195,6 +252,8 @@ export function createCore(options: CoreOptions) {
     close: async () => {
       await widget.closeAll();
       await streams.close();
+      await drafts.close();
+      await templates.flush();
       await Promise.all([store.flush(), regions.flush(), catalogCache.flush(), queries.flush()]);
       await profiles.close();
       await sandbox.stop();

@@ -81,7 +81,7 @@ export async function startDesktopShell(paths: DesktopPaths = defaultDesktopPath
   // A browser shell may share this folder (~/.config/embedded-console on Linux): one writer only.
   const lock = await lockDataFolder(userDataDir);
   // The widget preview's "Copy token" runs here in main, so the renderer never holds a token.
-  const core = createCore({ shell: 'desktop', userDataDir, clipboard: { writeText: (text) => clipboard.writeText(text) } });
+  const core = createCore({ shell: 'desktop', userDataDir, draftsDir: process.env.EMBEDDED_CONSOLE_DRAFTS_DIR || undefined, clipboard: { writeText: (text) => clipboard.writeText(text) } });
   const router = core.createRouter(electronSenderPolicy(trustedContents));
   let mainWindow: BrowserWindow | null = null;
 

@@ -5,6 +5,8 @@ import { queryChannels } from './queries';
 import { requestChannels } from './requests';
 import { streamChannels } from './streams';
 import { widgetChannels } from './widget';
+import { templateChannels } from './templates';
+import { draftChannels } from './drafts';
 import { workspaceChannels } from './workspaces';
 
 /**
@@ -21,6 +23,8 @@ export const contract = {
   queries: queryChannels,
   streams: streamChannels,
   widget: widgetChannels,
+  templates: templateChannels,
+  drafts: draftChannels,
 } as const;
 
 export type Contract = typeof contract;

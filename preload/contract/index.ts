@@ -11,3 +11,5 @@ export * from './catalog';
 export * from './queries';
 export * from './streams';
 export * from './widget';
+export * from './templates';
+export * from './drafts';
