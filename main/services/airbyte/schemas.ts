@@ -1,7 +1,9 @@
 import { z } from 'zod';
 
 // Answers are validated but tolerant: unknown fields are dropped (the sandbox's x_sandbox_* included),
-// only what the app relies on is required (contract §1, "Unknown fields ignored").
+// only what the app relies on is required (contract §1, "Unknown fields ignored"). Templates, tags and
+// definitions are the exception: they keep unknown fields (`looseObject`), because the templates
+// service hands them on whole as `serverFields` so that nothing a newer server sends is lost.
 
 export const operatorTokenSchema = z.object({
   access_token: z.string().min(1),
@@ -60,7 +62,7 @@ export const streamConfigSchema = z.object({
 });
 export type StreamConfig = z.infer<typeof streamConfigSchema>;
 
-export const sourceTemplateItemSchema = z.object({
+export const sourceTemplateItemSchema = z.looseObject({
   id: z.string(),
   name: z.string(),
   icon: z.string().nullable().optional(),
@@ -69,17 +71,26 @@ export const sourceTemplateItemSchema = z.object({
   actor_definition_id: z.string().optional(),
   source_definition_id: z.string().optional(),
   tags: z.array(z.string()).default([]),
-  customization: z.looseObject({}).optional(),
+  customization: z.looseObject({}).nullable().optional(),
   mode: z.string().optional(),
+  created_at: z.string().nullable().optional(),
+  updated_at: z.string().nullable().optional(),
 });
 export const sourceTemplateListSchema = z.object({ data: z.array(sourceTemplateItemSchema) });
 
-export const connectionTemplateSchema = z.object({
+export const connectionTemplateSchema = z.looseObject({
   id: z.string(),
+  organization_id: z.string().nullable().optional(),
   data_hosting_type: z.string().optional(),
   destination_name: z.string().nullable().optional(),
   cron_expression: z.string().nullable().optional(),
   tags: z.array(z.string()).default([]),
+  created_at: z.string().nullable().optional(),
+  updated_at: z.string().nullable().optional(),
+  destination_definition_id: z.string().nullable().optional(),
+  destination_config: z.record(z.string(), z.unknown()).nullable().optional(),
+  non_breaking_changes_preference: z.string().nullable().optional(),
+  sync_on_create: z.boolean().nullable().optional(),
 });
 export const connectionTemplateListSchema = z.object({ data: z.array(connectionTemplateSchema) });
 
@@ -87,8 +98,6 @@ export const sourceTemplateSchema = sourceTemplateItemSchema.extend({
   user_config_spec: z.looseObject({ connectionSpecification: z.looseObject({}).nullable().optional() }).optional(),
   partial_default_config: z.record(z.string(), z.unknown()).optional(),
   auth_tooltip: z.string().nullable().optional(),
-  created_at: z.string().optional(),
-  updated_at: z.string().optional(),
 });
 
 export const createdSourceSchema = z.object({
@@ -99,18 +108,21 @@ export const createdSourceSchema = z.object({
   created_at: z.string().optional(),
 });
 
-export const fullConnectionTemplateSchema = connectionTemplateSchema.extend({
-  organization_id: z.string().optional(),
-  destination_definition_id: z.string().nullable().optional(),
-  destination_config: z.record(z.string(), z.unknown()).nullable().optional(),
-  non_breaking_changes_preference: z.string().nullable().optional(),
-  sync_on_create: z.boolean().nullable().optional(),
-});
+/** One connection template read alone; list items are the same object (§7). */
+export const fullConnectionTemplateSchema = connectionTemplateSchema;
 
-export const tagSchema = z.object({ id: z.string(), name: z.string(), created_at: z.string().optional(), updated_at: z.string().optional() });
+export const tagSchema = z.looseObject({ id: z.string(), name: z.string(), created_at: z.string().nullable().optional(), updated_at: z.string().nullable().optional() });
 export const tagListSchema = z.object({ data: z.array(tagSchema) });
 export const cronDescriptionSchema = z.object({ description: z.string(), is_valid: z.boolean() });
 export const sourceDefinitionsSchema = z.object({
-  definitions: z.array(z.object({ sourceDefinitionId: z.string(), name: z.string(), dockerRepository: z.string().optional(), iconUrl: z.string().nullable().optional() })),
+  definitions: z.array(
+    z.looseObject({
+      sourceDefinitionId: z.string(),
+      name: z.string(),
+      dockerRepository: z.string().nullable().optional(),
+      iconUrl: z.string().nullable().optional(),
+      supportLevel: z.string().nullable().optional(),
+    }),
+  ),
 });
-export const destinationDefinitionsSchema = z.object({ destinations: z.array(z.object({ id: z.string(), name: z.string(), icon: z.string().nullable().optional() })) });
+export const destinationDefinitionsSchema = z.object({ destinations: z.array(z.looseObject({ id: z.string(), name: z.string(), icon: z.string().nullable().optional() })) });

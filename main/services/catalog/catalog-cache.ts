@@ -13,8 +13,31 @@ import { JsonFile } from '../storage/json-file';
 export const MAX_CATALOG_BYTES = 256 * 1024 * 1024;
 
 const versionSchema = z.object({ discoveredAt: z.string(), bytes: z.number().int().nonnegative(), file: z.string() });
-const entrySchema = versionSchema.extend({ sourceId: z.string(), workspaceId: z.string(), previous: versionSchema.nullable() });
+const entrySchema = versionSchema.extend({
+  sourceId: z.string(),
+  workspaceId: z.string(),
+  previous: versionSchema.nullable(),
+  // Optional: index files written before these were recorded stay readable.
+  /** The connector the source was built from (lower-case), so a template's whitelist can be checked against this catalog. */
+  definitionId: z.string().optional(),
+  sourceName: z.string().optional(),
+});
 type IndexEntry = z.infer<typeof entrySchema>;
+
+/** What the discover knew about the source besides its id; either may be missing (the lookup is best-effort). */
+export interface SourceFacts {
+  definitionId?: string | undefined;
+  sourceName?: string | undefined;
+}
+
+/** A cached catalog with the connector it was discovered for, when that was recorded. */
+export interface CatalogOfConnector {
+  sourceId: string;
+  workspaceId: string;
+  discoveredAt: string;
+  definitionId: string | null;
+  sourceName: string | null;
+}
 
 // Arrays, not records keyed by ids: an id such as `__proto__` stays an ordinary value.
 const indexSchema = z.object({
@@ -148,12 +171,25 @@ export class CatalogCache {
     }));
   }
 
+  /** The cached catalogs of a profile with the connector and source name recorded at discover time. */
+  connectors(profileId: string): CatalogOfConnector[] {
+    const profile = this.index.current.profiles.find((p) => p.profileId === profileId);
+    return (profile?.sources ?? []).map((s) => ({
+      sourceId: s.sourceId,
+      workspaceId: s.workspaceId,
+      discoveredAt: s.discoveredAt,
+      definitionId: s.definitionId ?? null,
+      sourceName: s.sourceName ?? null,
+    }));
+  }
+
   /**
    * Keeps a newly discovered catalog; the version it replaces becomes the previous one (and the
    * one before that is dropped). The new text is written completely (atomically, to a staging
    * file) before anything is renamed, so a full disk leaves both old versions as they were.
+   * `facts` not known this time keep what an earlier discover of the source recorded.
    */
-  store(profileId: string, sourceId: string, workspaceId: string, text: string, discoveredAt: string, bytes: number): Promise<{ previousDiscoveredAt: string | null }> {
+  store(profileId: string, sourceId: string, workspaceId: string, text: string, discoveredAt: string, bytes: number, facts: SourceFacts = {}): Promise<{ previousDiscoveredAt: string | null }> {
     const p = this.paths(profileId, sourceId);
     return this.queue(p.current, async () => {
       await this.index.load();
@@ -173,7 +209,18 @@ export class CatalogCache {
         if (!previous) await unlink(p.previous).catch(() => undefined);
         await rename(p.next, p.current);
         await syncFolder(p.folder);
-        await this.setEntry(profileId, sourceId, { sourceId, workspaceId, discoveredAt, bytes, file: p.currentName, previous });
+        const definitionId = facts.definitionId?.toLowerCase() ?? before?.definitionId;
+        const sourceName = facts.sourceName ?? before?.sourceName;
+        await this.setEntry(profileId, sourceId, {
+          sourceId,
+          workspaceId,
+          discoveredAt,
+          bytes,
+          file: p.currentName,
+          previous,
+          ...(definitionId !== undefined ? { definitionId } : {}),
+          ...(sourceName !== undefined ? { sourceName } : {}),
+        });
         return { previousDiscoveredAt: previous?.discoveredAt ?? null };
       } catch (error) {
         await unlink(p.next).catch(() => undefined);

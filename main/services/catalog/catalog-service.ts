@@ -2,7 +2,7 @@ import type { CachedCatalog, CachedCatalogEntry, DiscoveredCatalog, DiscoverProg
 import { AppError } from '../../ipc/app-error';
 import type { AirbyteClient, WorkspaceRef } from '../airbyte/airbyte-client';
 import type { ProfileService } from '../profiles/profile-service';
-import type { CatalogCache } from './catalog-cache';
+import type { CatalogCache, SourceFacts } from './catalog-cache';
 import { MAX_CATALOG_BYTES } from './catalog-cache';
 import { catalogTextProblem } from './catalog-text';
 import type { DiscoverProgressTable } from './discover-progress';
@@ -15,6 +15,9 @@ export interface CatalogServiceDeps {
   onCacheError?: (error: unknown) => void;
   now?: () => Date;
 }
+
+/** How long a finished discover waits for the source list that names its connector (see `sourceFacts`). */
+const FACTS_GRACE_MS = 2_000;
 
 const notFoundish = (error: unknown): error is AppError =>
   error instanceof AppError && (error.code === 'not_found' || (error.code === 'validation' && error.status === 422));
@@ -72,11 +75,25 @@ export class CatalogService {
     return { resultText: JSON.stringify(result ?? null), ms: Math.round(performance.now() - started) };
   }
 
+  /**
+   * The source's name and connector, from the workspace's source list (one call per discover, run
+   * beside the discover itself). Best-effort: on any failure nothing is recorded, the discover goes on.
+   */
+  private async sourceFacts(client: AirbyteClient, workspace: WorkspaceRef, sourceId: string, options: { signal?: AbortSignal }): Promise<SourceFacts> {
+    try {
+      const found = (await client.listSources(workspace, options)).data.find((s) => s.id === sourceId);
+      return found ? { sourceName: found.name, definitionId: found.summarized_source_template?.source_definition_id } : {};
+    } catch {
+      return {};
+    }
+  }
+
   private async discoverOnce(input: { workspaceId: string; sourceId: string }, signal: AbortSignal | undefined, onBytes: (bytes: number) => void): Promise<DiscoveredCatalog> {
     const profile = await this.deps.profiles.activeProfile();
     const client: AirbyteClient = await this.deps.profiles.client(profile.id);
     const options = signal ? { signal } : {};
     const workspace = await this.workspaceRef(client, input.workspaceId, options);
+    const facts = this.sourceFacts(client, workspace, input.sourceId, options);
     let answer;
     try {
       answer = await client.discoverText(workspace, input.sourceId, { ...options, maxBytes: MAX_CATALOG_BYTES, onProgress: onBytes });
@@ -93,6 +110,8 @@ export class CatalogService {
     if (problem !== null) {
       throw new AppError('server', `The API answered the discover with something that is not a catalog (${problem}, ${answer.bytes} bytes). The cached catalog, if any, was kept.`, { status: answer.status, retryable: true });
     }
+    // The facts come from a small list, normally long done by now; a slow one is not waited for.
+    const known = await Promise.race([facts, new Promise<SourceFacts>((resolve) => setTimeout(() => resolve({}), FACTS_GRACE_MS).unref())]);
     // A Cancel that arrives after the last byte but before the catalog is kept still cancels: the cached
     // version stays as it was. (Once the store has begun, it completes; the renderer says so.)
     if (signal?.aborted) throw new AppError('cancelled', 'Cancelled discovering the catalog: the cached version was kept.');
@@ -100,7 +119,7 @@ export class CatalogService {
     let previousDiscoveredAt: string | null = null;
     let cacheNotice: string | null = null;
     try {
-      ({ previousDiscoveredAt } = await this.deps.cache.store(profile.id, input.sourceId, workspace.id, answer.text, discoveredAt, answer.bytes));
+      ({ previousDiscoveredAt } = await this.deps.cache.store(profile.id, input.sourceId, workspace.id, answer.text, discoveredAt, answer.bytes, known));
     } catch (error) {
       this.deps.onCacheError?.(error);
       cacheNotice = error instanceof AppError ? error.message : 'The catalog could not be kept on disk.';
