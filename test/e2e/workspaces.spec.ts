@@ -100,7 +100,9 @@ test('the request inspector lists the calls, redacted, with copy as curl', async
   await expect(table).toContainText('/api/v1/workspaces/stats');
   await expect(table).toContainText('/api/v1/account/applications/token');
   const curl = await table.getByRole('button', { name: /^Copy GET \/api\/v1\/embedded\/sources as curl$/ }).first().getAttribute('data-curl');
-  expect(curl).toContain("-H 'Authorization: Bearer $TOKEN'");
+  // A workspace call: the snippet mints the operator token, then the workspace token, then calls (it runs in test/integration/curl-snippet.test.ts).
+  expect(curl).toContain('-H "Authorization: Bearer $SCOPED_TOKEN"');
+  expect(curl).toContain('$CLIENT_SECRET');
   const everything = await page.content();
   expect(everything).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
   expect(everything).not.toContain('"client_secret":"sandbox"');

@@ -197,6 +197,6 @@ describe('Airbyte client against the sandbox', () => {
     expect(everything).not.toMatch(/eyJ[A-Za-z0-9_-]{10,}/);
     expect(everything).toContain('Bearer $TOKEN');
     const mint = http.log.list().find((e) => e.url.endsWith('/applications/token'));
-    expect(mint?.curl).toContain('"client_secret":"$CLIENT_SECRET"');
+    expect(mint?.curl).toContain('\\"client_secret\\":\\"$CLIENT_SECRET\\"');
   });
 });

@@ -151,8 +151,10 @@ describe('profiles and credentials over IPC', () => {
       'POST /api/v1/account/applications/token 200',
       'GET /api/v1/workspaces 200',
     ]);
-    expect(log[1]?.curl).toMatch(/^curl -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/v1\/workspaces\?limit=20' -H 'Authorization: Bearer \$TOKEN'$/);
-    expect(log[0]?.curl).toContain('"client_secret":"$CLIENT_SECRET"');
+    // The snippet mints its own token from the environment; it runs in test/integration/curl-snippet.test.ts.
+    expect(log[1]?.curl.split('\n').at(-1)).toMatch(/^curl -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/v1\/workspaces\?limit=20' -H "Authorization: Bearer \$TOKEN"$/);
+    expect(log[0]?.curl).toContain('\\"client_secret\\":\\"$CLIENT_SECRET\\"');
+    expect(log.map((e) => e.curl).join('\n')).not.toContain(SECRET);
     expect(await value('requests:clear')).toEqual({ cleared: true });
     expect(await value('requests:log')).toEqual([]);
   });

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../../ipc/app-error';
+import type { CurlAuth } from '../http/curl-snippet';
 import type { HttpClient, HttpRequest, HttpTextResponse, TextRequestOptions } from '../http/http-client';
 import type { ClientCredentials } from '../vault/secret-store';
 import { jwtExpiryMs } from '../tokens/jwt-claims';
@@ -151,7 +152,7 @@ export class AirbyteClient {
       `scoped:${workspace.id}`,
       async () => {
         const token = await this.mintScoped(workspace.name);
-        const info = await this.scopedTokenInfoWith(token);
+        const info = await this.scopedTokenInfoWith(token, workspace.name);
         if (info.workspace_id !== workspace.id) {
           throw new AppError('conflict', `The workspace named “${workspace.name}” is no longer ${workspace.id}; it was renamed or deleted. Reload the list.`);
         }
@@ -161,18 +162,32 @@ export class AirbyteClient {
     );
   }
 
-  private async scopedTokenInfoWith(token: string) {
-    const res = await this.config.http.send({ method: 'GET', url: this.url('/api/v1/embedded/scoped-token/info'), token, idempotent: true, what: 'checking a workspace token', headers: this.headers() });
+  private async scopedTokenInfoWith(token: string, workspaceName?: string) {
+    const res = await this.config.http.send({
+      method: 'GET',
+      url: this.url('/api/v1/embedded/scoped-token/info'),
+      token,
+      ...(workspaceName !== undefined ? { curlAuth: this.curlAuth(workspaceName) } : {}),
+      idempotent: true,
+      what: 'checking a workspace token',
+      headers: this.headers(),
+    });
     return this.parse(scopedTokenInfoSchema, res.body, 'the token check');
+  }
+
+  /** How a call's token is minted, for the request log's "Copy as curl": operator, or scoped to a workspace name. */
+  private curlAuth(workspaceName?: string): CurlAuth {
+    const tokenUrl = this.config.tokenUrl ?? this.url('/api/v1/account/applications/token');
+    return workspaceName === undefined ? { kind: 'operator', tokenUrl } : { kind: 'scoped', tokenUrl, scopedTokenUrl: this.url('/api/v1/embedded/scoped-token'), workspaceName };
   }
 
   /** Runs an operator-authenticated call; on 401 re-mints once and retries once. */
   private async operatorCall<S extends z.ZodType>(schema: S, what: string, build: (token: string) => Omit<HttpRequest, 'what'>, options: CallOptions = {}): Promise<z.output<S>> {
-    return this.authed(schema, what, build, (o) => this.operatorToken(o), options);
+    return this.authed(schema, what, (t) => ({ curlAuth: this.curlAuth(), ...build(t) }), (o) => this.operatorToken(o), options);
   }
 
   private async scopedCall<S extends z.ZodType>(workspace: WorkspaceRef, schema: S, what: string, build: (token: string) => Omit<HttpRequest, 'what'>, options: CallOptions = {}): Promise<z.output<S>> {
-    return this.authed(schema, what, build, (o) => this.scopedToken(workspace, o), options);
+    return this.authed(schema, what, (t) => ({ curlAuth: this.curlAuth(workspace.name), ...build(t) }), (o) => this.scopedToken(workspace, o), options);
   }
 
   private async authed<S extends z.ZodType>(
@@ -318,6 +333,7 @@ export class AirbyteClient {
           method: 'GET',
           url,
           token,
+          curlAuth: this.curlAuth(workspace.name),
           idempotent: true,
           what,
           headers: this.headers(),

@@ -3,7 +3,8 @@ import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { AppError } from '../../ipc/app-error';
 import { errorFromResponse } from './api-errors';
 import { redactText } from './redaction';
-import { RequestLog, toCurl } from './request-log';
+import { curlSnippet, type CurlAuth } from './curl-snippet';
+import { RequestLog } from './request-log';
 import { DEFAULT_RETRY_POLICY, retryAfterMs, type RetryPolicy } from './retry-policy';
 
 export interface TransportOptions {
@@ -21,6 +22,8 @@ export interface HttpRequest {
   url: string;
   /** Bearer token; sent as Authorization and never logged. */
   token?: string;
+  /** How that token was minted, for the request log's "Copy as curl" (which mints its own). */
+  curlAuth?: CurlAuth;
   body?: unknown;
   headers?: Record<string, string>;
   /** Whether 5xx / dropped connections may be retried (GET, PUT, DELETE and token mints). */
@@ -167,7 +170,7 @@ export class HttpClient {
         startedAt,
         attempt,
         error,
-        curl: toCurl(req.method, req.url, { authorized: req.token !== undefined, body: req.body }),
+        curl: curlSnippet(req.method, req.url, { auth: req.curlAuth, body: req.body }),
       });
 
     let status: number;
@@ -233,7 +236,7 @@ export class HttpClient {
         startedAt,
         attempt,
         error,
-        curl: toCurl(req.method, req.url, { authorized: req.token !== undefined, body: undefined }),
+        curl: curlSnippet(req.method, req.url, { auth: req.curlAuth }),
       });
     options.onProgress?.(0, attempt);
 
