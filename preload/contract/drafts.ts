@@ -83,8 +83,11 @@ export const connectionTemplateDraftSchema = z.discriminatedUnion('data_hosting_
 ]);
 export type ConnectionTemplateDraft = z.infer<typeof connectionTemplateDraftSchema>;
 
-/** A draft file's content. `kind` says which template it is. */
-export const templateDraftSchema = z.union([sourceTemplateDraftSchema, connectionTemplateDraftSchema]);
+/**
+ * A draft file's content. `kind` says which template it is (discriminated, so a bad `kind` is
+ * reported at `kind`, not as a failed union of the whole draft).
+ */
+export const templateDraftSchema = z.discriminatedUnion('kind', [sourceTemplateDraftSchema, connectionTemplateDraftSchema]);
 export type TemplateDraft = z.infer<typeof templateDraftSchema>;
 export type DraftKind = TemplateDraft['kind'];
 

@@ -19,7 +19,8 @@ const prototypeKeys = Object.getOwnPropertyNames(Object.prototype).sort();
 const counts = { inputs: 0, crashes: 0, internal: 0 };
 
 beforeAll(() => {
-  core = createCore({ shell: 'browser', userDataDir: tempDir('ec-fuzz-'), keytarLoader: memoryKeytar() });
+  // The drafts folder is pinned (as EMBEDDED_CONSOLE_DRAFTS_DIR would): generated paths must never reach the real disk.
+  core = createCore({ shell: 'browser', userDataDir: tempDir('ec-fuzz-'), keytarLoader: memoryKeytar(), draftsDir: tempDir('ec-fuzz-drafts-') });
   router = core.createRouter(() => null);
 });
 afterAll(async () => {

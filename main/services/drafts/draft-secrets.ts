@@ -1,7 +1,8 @@
+import { AppError } from '../../ipc/app-error';
+
 /**
  * Secret values referenced from drafts as {"$secret": name}: kept in the keychain, one entry per
  * profile and name, so a value entered for one profile is only ever sent to that profile's API.
- * SKELETON — being filled in (issue #12).
  */
 export interface DraftSecretBackend {
   getPassword(service: string, account: string): Promise<string | null>;
@@ -14,3 +15,56 @@ export interface DraftSecretBackend {
 export type SecretStoreFactory = () => Promise<DraftSecretBackend | null>;
 
 export const DRAFT_SECRETS_SERVICE = 'embedded-console.draft-secrets';
+
+const UNAVAILABLE =
+  'The system keychain is not available, so secret values cannot be kept for drafts. Leave secret fields to the end user, or make the keychain available and try again.';
+
+/** The keychain entries of one profile's kept secrets (account `<profileId>/<name>`). */
+export class DraftSecrets {
+  constructor(private readonly factory: SecretStoreFactory) {}
+
+  private async backend(): Promise<DraftSecretBackend> {
+    let backend: DraftSecretBackend | null;
+    try {
+      backend = await this.factory();
+    } catch (error) {
+      throw new AppError('keychain_unavailable', UNAVAILABLE, { cause: error });
+    }
+    if (!backend) throw new AppError('keychain_unavailable', UNAVAILABLE);
+    return backend;
+  }
+
+  private async call<T>(work: (backend: DraftSecretBackend) => Promise<T>): Promise<T> {
+    const backend = await this.backend();
+    try {
+      return await work(backend);
+    } catch (error) {
+      if (error instanceof AppError) throw error;
+      throw new AppError('keychain_unavailable', `The system keychain refused the request (${error instanceof Error ? error.message.slice(0, 200) : 'unknown error'}).`, { cause: error });
+    }
+  }
+
+  async names(profileId: string): Promise<string[]> {
+    const prefix = `${profileId}/`;
+    const entries = await this.call((b) => b.findCredentials(DRAFT_SECRETS_SERVICE));
+    return entries
+      .filter((e) => e.account.startsWith(prefix))
+      .map((e) => e.account.slice(prefix.length))
+      .sort();
+  }
+
+  /** The value, or null when none is kept under that name. */
+  get(profileId: string, name: string): Promise<string | null> {
+    return this.call((b) => b.getPassword(DRAFT_SECRETS_SERVICE, `${profileId}/${name}`));
+  }
+
+  async set(profileId: string, name: string, value: string): Promise<string[]> {
+    await this.call((b) => b.setPassword(DRAFT_SECRETS_SERVICE, `${profileId}/${name}`, value));
+    return this.names(profileId);
+  }
+
+  async remove(profileId: string, name: string): Promise<string[]> {
+    await this.call((b) => b.deletePassword(DRAFT_SECRETS_SERVICE, `${profileId}/${name}`));
+    return this.names(profileId);
+  }
+}
