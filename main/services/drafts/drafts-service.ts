@@ -61,7 +61,10 @@ export class DraftsService {
   constructor(private readonly deps: DraftsServiceDeps) {
     this.choice = new DraftsFolderChoice(deps.userDataDir, deps.envFolder);
     this.knowledge = new ConnectorKnowledge(deps.templates, deps.onError);
-    this.secrets = new DraftSecrets(deps.secrets);
+    this.secrets = new DraftSecrets(deps.secrets, async (profileId) => {
+      const active = await deps.profiles.activeProfile();
+      return active.id === profileId ? active.baseUrl : null;
+    });
   }
 
   load(): Promise<void> {
