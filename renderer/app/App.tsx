@@ -3,6 +3,7 @@ import { CatalogView } from '../features/catalog/CatalogView';
 import { AboutView } from '../features/about/AboutView';
 import { RequestInspector } from '../features/inspector/RequestInspector';
 import { StreamsView } from '../features/streams/StreamsView';
+import { TemplatesView } from '../features/templates/TemplatesView';
 import { WidgetView } from '../features/widget/WidgetView';
 import { WorkspacesView } from '../features/workspaces/WorkspacesView';
 import { useAppStore, useInspectorStore } from '../state/store';
@@ -54,6 +55,7 @@ export function App() {
           {area === 'workspaces' && <WorkspacesView />}
           {area === 'catalog' && <CatalogView />}
           {area === 'streams' && <StreamsView />}
+          {area === 'templates' && <TemplatesView />}
           {area === 'widget' && <WidgetView />}
           {area === 'about' && <AboutView />}
         </div>

@@ -3,7 +3,7 @@ export const AREAS = [
   { id: 'workspaces', label: 'Workspaces', ready: true },
   { id: 'catalog', label: 'Catalog & JMESPath', ready: true },
   { id: 'streams', label: 'Stream editor', ready: true },
-  { id: 'templates', label: 'Template drafts', ready: false },
+  { id: 'templates', label: 'Templates', ready: true },
   { id: 'widget', label: 'Widget preview', ready: true },
   { id: 'about', label: 'About & diagnostics', ready: true },
 ] as const;

@@ -14,14 +14,17 @@ export interface RunningShell {
 const root = path.resolve(__dirname, '../..');
 const entry = path.join(root, 'out', 'main', 'browser.js');
 
-/** Starts the *built* browser shell (never the sources) and reads the URL it prints. */
-export async function startShell(extraArgs: string[] = []): Promise<{ shell: RunningShell; child: ChildProcess }> {
+/**
+ * Starts the *built* browser shell (never the sources) and reads the URL it prints. `env` adds to the
+ * environment (e.g. EMBEDDED_CONSOLE_DRAFTS_DIR for a drafts folder the test reads and writes).
+ */
+export async function startShell(extraArgs: string[] = [], env: Record<string, string> = {}): Promise<{ shell: RunningShell; child: ChildProcess }> {
   if (!existsSync(entry)) throw new Error('out/main/browser.js is missing: run `npm run build` first (npm test does).');
   const child = spawn(process.execPath, [entry, '--no-open', '--port', '0', ...extraArgs], {
     cwd: root,
     stdio: ['ignore', 'pipe', 'pipe'],
     // A fresh user-data folder per run: no test sees another's profiles.
-    env: { ...process.env, EMBEDDED_CONSOLE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'ec-e2e-')) },
+    env: { ...process.env, EMBEDDED_CONSOLE_DATA_DIR: mkdtempSync(path.join(os.tmpdir(), 'ec-e2e-')), ...env },
   });
   let output = '';
   const launchUrl = await new Promise<string>((resolve, reject) => {
