@@ -4,10 +4,10 @@ import {
   type ChannelEntry,
   type ChannelSpec,
   type Contract,
-  type FieldIssue,
   type Result,
 } from '../../preload/contract';
 import { AppError } from './app-error';
+import { describeInvalidInput } from './input-messages';
 
 /** Per-call facts a handler may use; never anything the renderer chose beyond the parsed input. */
 export interface CallContext {
@@ -36,13 +36,6 @@ export interface RouterOptions {
 }
 
 type AnyHandler = (input: unknown, ctx: CallContext) => Promise<unknown>;
-
-export function issuesFromZod(error: z.ZodError): FieldIssue[] {
-  return error.issues.map((issue) => ({
-    path: issue.path.length === 0 ? '(input)' : issue.path.map(String).join('.'),
-    message: issue.message,
-  }));
-}
 
 function fail(error: AppError): Result<never> {
   return { ok: false, error: error.toShape() };
@@ -76,10 +69,9 @@ export function createRouter<S>(handlers: Handlers, senderPolicy: SenderPolicy<S
 
     const parsed = entry.spec.input.safeParse(input);
     if (!parsed.success) {
-      const issues = issuesFromZod(parsed.error);
-      const first = issues[0];
-      const where = first ? `${first.path}: ${first.message}` : 'malformed';
-      return fail(new AppError('invalid_input', `Invalid input for ${channel} (${where}).`, { issues }));
+      // Words for the person at the form: no channel name, one sentence per field.
+      const { message, issues } = describeInvalidInput(parsed.error);
+      return fail(new AppError('invalid_input', message, { issues }));
     }
 
     try {
@@ -87,13 +79,13 @@ export function createRouter<S>(handlers: Handlers, senderPolicy: SenderPolicy<S
       const checked = entry.spec.output.safeParse(value);
       if (!checked.success) {
         options.onInternalError?.(channel, checked.error);
-        return fail(new AppError('internal', `The app produced an invalid answer for ${channel}.`));
+        return fail(new AppError('internal', 'The app produced an answer it could not check, so it was not shown; details are in the app log.'));
       }
       return { ok: true, value: checked.data };
     } catch (error) {
       if (error instanceof AppError) return fail(error);
       options.onInternalError?.(channel, error);
-      return fail(new AppError('internal', `Unexpected failure in ${channel}; details are in the app log.`));
+      return fail(new AppError('internal', 'Something went wrong in the app; details are in the app log.'));
     }
   };
 

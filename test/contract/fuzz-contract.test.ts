@@ -45,6 +45,11 @@ async function send(channel: string, input: unknown): Promise<Result<unknown>> {
     counts.internal++;
     throw new Error(`${channel} answered internal for ${JSON.stringify(input)?.slice(0, 300)}`);
   }
+  if (!result.ok) {
+    // Messages are for people: no channel name, ever (issue #13).
+    const named = channels.find((c) => result.error.message.includes(c.name));
+    expect(named, `${channel}: "${result.error.message}" names a channel`).toBeUndefined();
+  }
   expect(Object.getOwnPropertyNames(Object.prototype).sort(), 'Object.prototype was polluted').toEqual(prototypeKeys);
   expect(({} as Record<string, unknown>).polluted).toBeUndefined();
   return result;

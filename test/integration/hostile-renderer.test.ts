@@ -114,8 +114,8 @@ describe('a stored secret goes only where it was entered for', () => {
 
   it('accepts plain http:// only for this machine', async () => {
     const { call } = setup();
-    for (const baseUrl of ['http://127.0.0.1:8000', 'http://localhost:8000', 'http://[::1]:8000', 'http://127.5.6.7', 'https://api.airbyte.ai']) {
-      expect(await call('profiles:create', { name: 'ok', baseUrl }), baseUrl).toMatchObject({ ok: true });
+    for (const [i, baseUrl] of ['http://127.0.0.1:8000', 'http://localhost:8000', 'http://[::1]:8000', 'http://127.5.6.7', 'https://api.airbyte.ai'].entries()) {
+      expect(await call('profiles:create', { name: `ok ${i}`, baseUrl }), baseUrl).toMatchObject({ ok: true });
     }
     for (const [field, url] of [['baseUrl', 'http://api.airbyte.ai'], ['tokenUrl', 'http://evil.example/steal'], ['baseUrl', 'http://10.0.0.1'], ['baseUrl', 'https://user:pass@api.airbyte.ai'], ['baseUrl', 'ftp://x']] as const) {
       const refused = await call('profiles:create', { name: 'bad', baseUrl: 'https://api.airbyte.ai', [field]: url });

@@ -121,6 +121,19 @@ describe('profiles and credentials over IPC', () => {
     expect(await call('profiles:select', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('refuses a second profile with the same name (case and spaces ignored), also when two creates race', async () => {
+    const { call, value } = setup();
+    const fields = { baseUrl: 'https://api.airbyte.ai', defaultRegion: 'US' };
+    expect(await call('profiles:create', { ...fields, name: 'sandbox ' })).toMatchObject({ ok: false, error: { code: 'conflict', message: 'A profile named “Sandbox” already exists. Choose another name.' } });
+    const raced = await Promise.all([call('profiles:create', { ...fields, name: 'Acme prod' }), call('profiles:create', { ...fields, name: 'ACME PROD' })]);
+    expect(raced.filter((r) => r.ok)).toHaveLength(1);
+    expect(raced.filter((r) => !r.ok)[0]).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    const other = await value<{ id: string }>('profiles:create', { ...fields, name: 'Globex' });
+    expect(await call('profiles:update', { id: other.id, changes: { name: 'acme prod' } })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+    // Renaming a profile to its own name in another case is fine.
+    expect(await call('profiles:update', { id: other.id, changes: { name: 'GLOBEX' } })).toMatchObject({ ok: true });
+  });
+
   it('deletes a profile with its keychain entry and falls back to the Sandbox profile', async () => {
     const keytar = memoryKeytar();
     const { value } = setup({ keytar });

@@ -14,6 +14,17 @@ const fileSchema = z.object({
 type ProfilesFile = z.infer<typeof fileSchema>;
 
 /** The built-in profile; its base URL is the in-process sandbox's, filled in at run time. */
+/**
+ * Profile names are how people tell profiles apart (the switcher, the status bar): no two alike,
+ * ignoring case and surrounding spaces, the built-in "Sandbox" included. Checked inside the file's
+ * queue, so two creates at once cannot both take a name.
+ */
+function refuseTakenName(profiles: readonly Profile[], candidate: Profile): void {
+  const key = (name: string) => name.trim().toLocaleLowerCase();
+  const taken = [{ id: SANDBOX_PROFILE_ID, name: 'Sandbox' }, ...profiles].find((p) => p.id !== candidate.id && key(p.name) === key(candidate.name));
+  if (taken) throw new AppError('conflict', `A profile named “${taken.name}” already exists. Choose another name.`);
+}
+
 export function sandboxProfile(baseUrl: string): Profile {
   return { id: SANDBOX_PROFILE_ID, name: 'Sandbox', baseUrl, defaultRegion: 'US', builtIn: true };
 }
@@ -72,6 +83,7 @@ export class ProfileStore {
 
   add(profile: Profile): Promise<void> {
     return this.json.change((data) => {
+      refuseTakenName(data.profiles, profile);
       data.profiles.push(profile);
     });
   }
@@ -83,6 +95,7 @@ export class ProfileStore {
       const before = data.profiles[index];
       if (!before) throw gone();
       const after = edit({ ...before });
+      refuseTakenName(data.profiles, after);
       data.profiles[index] = after;
       return { before, after };
     });
