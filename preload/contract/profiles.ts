@@ -83,8 +83,16 @@ export const profileListSchema = z.object({
   notice: z.string().nullable(),
 });
 
+/**
+ * Why a profile does or does not connect: each state has its own fix (the UI offers it), so a
+ * rejected secret is never called "not reachable".
+ */
+export const connectionStateSchema = z.enum(['connected', 'unreachable', 'no_credentials', 'rejected', 'keychain_unavailable', 'failed']);
+export type ConnectionState = z.infer<typeof connectionStateSchema>;
+
 export const connectionTestSchema = z.object({
   ok: z.boolean(),
+  state: connectionStateSchema,
   /** What happened, in words a user can act on. */
   message: z.string(),
   workspacesSeen: z.number().int().nullable(),

@@ -54,19 +54,24 @@ describe('profiles and credentials over IPC', () => {
     const { value, userDataDir } = setup();
     const created = await value<{ id: string; credentials: { present: boolean } }>('profiles:create', { name: 'Staging', baseUrl: h.url, defaultRegion: 'EU' });
     expect(created.credentials.present).toBe(false);
-    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: false, message: expect.stringContaining('no client credentials yet') });
+    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: false, state: 'no_credentials', message: expect.stringContaining('no client credentials yet') });
 
     await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: 'wrong-secret-value' });
-    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: false, message: expect.stringContaining('rejected this profile’s client id or secret') });
+    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: false, state: 'rejected', message: expect.stringContaining('rejected this profile’s client id or secret') });
     const status = await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: SECRET });
     expect(status).toEqual({ present: true, secretTail: '••••', storage: 'keychain', notice: null });
-    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: true, message: 'Connected: got an operator token and listed 20 workspaces.' });
+    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: true, state: 'connected', message: 'Connected: got an operator token and listed 20 workspaces.' });
+
+    // The same credentials, nobody listening: unreachable, not "rejected".
+    const closed = await value<{ id: string }>('profiles:create', { name: 'Closed port', baseUrl: 'http://127.0.0.1:9' });
+    await value('credentials:set', { id: closed.id, clientId: 'sandbox', clientSecret: SECRET });
+    expect(await value('profiles:testConnection', { id: closed.id })).toMatchObject({ ok: false, state: 'unreachable' });
 
     await value('profiles:select', { id: created.id });
     const again = setup({ userDataDir });
     const list = await again.value<{ activeProfileId: string; profiles: Array<{ name: string }> }>('profiles:list');
     expect(list.activeProfileId).toBe(created.id);
-    expect(list.profiles.map((p) => p.name)).toEqual(['Sandbox', 'Staging']);
+    expect(list.profiles.map((p) => p.name)).toEqual(['Sandbox', 'Staging', 'Closed port']);
     expect(await again.value('app:report')).toMatchObject({ activeProfile: { id: created.id, name: 'Staging', baseUrl: h.url } });
   });
 
@@ -89,6 +94,7 @@ describe('profiles and credentials over IPC', () => {
     };
     const { call, value, userDataDir } = setup({ keytar: noDbus });
     const { id } = await value<{ id: string }>('profiles:create', { name: 'Offline laptop', baseUrl: h.url });
+    expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: false, state: 'keychain_unavailable', message: expect.stringContaining('for this session only') });
     const refused = await call('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET });
     expect(refused).toMatchObject({ ok: false, error: { code: 'keychain_unavailable', message: expect.stringContaining('No D-Bus session bus is running') } });
     if (!refused.ok) expect(refused.error.message).toContain('this session only');

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import type { z } from 'zod';
 import type { profileChangesSchema, profileFieldsSchema } from '../../../preload/contract';
-import { apiUrlSchema, type KeychainHealth, type Profile, type ProfileView } from '../../../preload/contract';
+import { apiUrlSchema, type ConnectionState, type KeychainHealth, type Profile, type ProfileView } from '../../../preload/contract';
 import { AppError } from '../../ipc/app-error';
 import { AirbyteClient } from '../airbyte/airbyte-client';
 import { loadCaFile } from '../http/ca-file';
@@ -265,11 +265,27 @@ export class ProfileService {
       const client = await this.client(id);
       const first = await client.workspacePages({ limit: 20 }, signal ? { signal } : {}).next();
       const seen = first.value?.length ?? 0;
-      return { ok: true, message: `Connected: got an operator token and listed ${seen} workspace${seen === 1 ? '' : 's'}.`, workspacesSeen: seen };
+      return { ok: true, state: 'connected' as const, message: `Connected: got an operator token and listed ${seen} workspace${seen === 1 ? '' : 's'}.`, workspacesSeen: seen };
     } catch (error) {
-      const message = error instanceof AppError ? error.message : 'The connection test failed unexpectedly.';
-      return { ok: false, message, workspacesSeen: null };
+      return { ok: false, ...(await this.connectionProblem(error)), workspacesSeen: null };
     }
+  }
+
+  /** Which of the four things went wrong (each has its own fix), in words. */
+  private async connectionProblem(error: unknown): Promise<{ state: ConnectionState; message: string }> {
+    if (!(error instanceof AppError)) return { state: 'failed', message: 'The connection test failed unexpectedly; details are in the app log.' };
+    if (error.code === 'keychain_unavailable') return { state: 'keychain_unavailable', message: error.message };
+    if (error.code === 'unauthorized' && error.status === undefined) {
+      // No credentials to send: because none were entered, or because the keychain holding them cannot be read.
+      const { health } = await this.deps.keychain();
+      if (health.status !== 'available') {
+        return { state: 'keychain_unavailable', message: 'The OS keychain is not available, so this profile’s saved credentials cannot be read. Enter them for this session only, or start the keychain and try again.' };
+      }
+      return { state: 'no_credentials', message: 'This profile has no client credentials yet: set a client id and secret.' };
+    }
+    if (error.code === 'unauthorized') return { state: 'rejected', message: error.message };
+    if (error.code === 'network' || error.code === 'timeout') return { state: 'unreachable', message: error.message };
+    return { state: 'failed', message: error.message };
   }
 
   private async dropClient(id: string): Promise<void> {
