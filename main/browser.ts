@@ -3,6 +3,7 @@ import path from 'node:path';
 import { createCore } from './core';
 import { browserSenderPolicy, startBrowserServer } from './shell/browser-server';
 import { parseShellArgs } from './shell/cli-args';
+import { startFailure } from './shell/start-failure';
 import { lockDataFolder } from './services/storage/data-folder-lock';
 import { browserShellDataDir } from './services/storage/user-data-dir';
 
@@ -71,7 +72,6 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  const message = error instanceof Error ? error.message : String(error);
-  console.error(`The browser shell could not start: ${message}`);
+  console.error(startFailure(error, process.argv.slice(2)));
   process.exit(1);
 });
