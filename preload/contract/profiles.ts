@@ -11,19 +11,33 @@ const LOOPBACK_HOST = /^(localhost|127(\.\d{1,3}){3}|\[::1\])$/i;
  * Where a client secret or a token is sent: `https://`, or plain `http://` to this machine only
  * (the sandbox, a local tunnel). Anything else on plain http would put the secret on the wire.
  */
-export const apiUrlSchema = z
-  .string()
-  .max(2048)
-  .url()
-  .superRefine((value, ctx) => {
-    // zod runs this even when `.url()` already failed: never let `new URL` throw out of a parse.
-    if (!URL.canParse(value)) return;
-    const url = new URL(value);
-    if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password' });
-    if (url.protocol === 'https:') return;
-    if (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname)) return;
-    ctx.addIssue({ code: 'custom', message: url.protocol === 'http:' ? 'must use https:// (plain http:// is allowed only for this machine: localhost, 127.0.0.1, [::1])' : 'must be an https:// URL' });
-  });
+export const apiUrlSchema = z.preprocess(
+  completeScheme,
+  z
+    .string()
+    .max(2048)
+    .url()
+    .superRefine((value, ctx) => {
+      // zod runs this even when `.url()` already failed: never let `new URL` throw out of a parse.
+      if (!URL.canParse(value)) return;
+      const url = new URL(value);
+      if (url.username || url.password) ctx.addIssue({ code: 'custom', message: 'must not contain a user name or password' });
+      if (url.protocol === 'https:') return;
+      if (url.protocol === 'http:' && LOOPBACK_HOST.test(url.hostname)) return;
+      ctx.addIssue({ code: 'custom', message: url.protocol === 'http:' ? 'must use https:// (plain http:// is allowed only for this machine: localhost, 127.0.0.1, [::1])' : 'must be an https:// URL' });
+    }),
+);
+
+/**
+ * `api.airbyte.ai` typed without a scheme means `https://api.airbyte.ai`: completed, not refused (the
+ * form says that https:// was added). Only a bare host name (with an optional port and path) is
+ * completed; anything else is left for the URL check to refuse in words.
+ */
+export function completeScheme(value: unknown): unknown {
+  if (typeof value !== 'string') return value;
+  const trimmed = value.trim();
+  return /^(localhost|[a-z0-9-]+(\.[a-z0-9-]+)+)(:\d{1,5})?(\/\S*)?$/i.test(trimmed) ? `https://${trimmed}` : value;
+}
 
 /** A proxy is reached over http or https (CONNECT keeps the API traffic encrypted either way). */
 const proxyUrl = z.string().max(2048).url().refine((u) => /^https?:\/\//i.test(u), 'must be an http:// or https:// URL');

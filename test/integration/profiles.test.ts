@@ -127,6 +127,13 @@ describe('profiles and credentials over IPC', () => {
     expect(await call('profiles:select', { id: 'nope' })).toMatchObject({ ok: false, error: { code: 'not_found' } });
   });
 
+  it('completes a base URL typed without a scheme to https://, and never to plain http', async () => {
+    const { value, call } = setup();
+    expect(await value('profiles:create', { name: 'Bare host', baseUrl: 'api.airbyte.ai', defaultRegion: 'US' })).toMatchObject({ baseUrl: 'https://api.airbyte.ai' });
+    expect(await value('profiles:create', { name: 'Bare host with port', baseUrl: ' eu.example.com:8443/base ', defaultRegion: 'EU' })).toMatchObject({ baseUrl: 'https://eu.example.com:8443/base' });
+    expect(await call('profiles:create', { name: 'Not a host', baseUrl: 'not a url', defaultRegion: 'US' })).toMatchObject({ ok: false, error: { message: 'Base URL is not a valid URL.' } });
+  });
+
   it('refuses a second profile with the same name (case and spaces ignored), also when two creates race', async () => {
     const { call, value } = setup();
     const fields = { baseUrl: 'https://api.airbyte.ai', defaultRegion: 'US' };
