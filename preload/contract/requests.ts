@@ -19,7 +19,32 @@ export const requestLogEntrySchema = z.object({
 });
 export type RequestLogEntry = z.infer<typeof requestLogEntrySchema>;
 
+export const requestBodySchema = z.object({
+  /** Redacted; JSON bodies as compact JSON. */
+  text: z.string(),
+  totalBytes: z.number().int(),
+  /** True when `text` is only the first part (a preview, or all that was kept of a large body). */
+  truncated: z.boolean(),
+});
+export type RequestBody = z.infer<typeof requestBodySchema>;
+
+export const requestDetailSchema = z.object({
+  entry: requestLogEntrySchema,
+  requestHeaders: z.array(z.tuple([z.string(), z.string()])),
+  responseHeaders: z.array(z.tuple([z.string(), z.string()])),
+  requestBody: requestBodySchema.nullable(),
+  responseBody: requestBodySchema.nullable(),
+  /** False when the call is too old for its headers and bodies to be kept (the log keeps them for the latest calls only). */
+  kept: z.boolean(),
+});
+export type RequestDetail = z.infer<typeof requestDetailSchema>;
+
 export const requestChannels = {
+  detail: channel({
+    summary: 'One logged call with its headers and bodies (redacted); bodies cut to a preview unless `full`.',
+    input: z.object({ id: z.number().int().nonnegative(), full: z.boolean().default(false) }),
+    output: requestDetailSchema.nullable(),
+  }),
   log: channel({ summary: 'Recent API calls of the active profile, redacted.', input: z.undefined(), output: z.array(requestLogEntrySchema) }),
   clear: channel({ summary: 'Empty the request log of the active profile.', input: z.undefined(), output: z.object({ cleared: z.boolean() }) }),
   cancel: channel({ summary: 'Cancel a running call by its request id.', input: z.object({ requestId: requestIdSchema }), output: z.object({ cancelled: z.boolean() }) }),

@@ -4,6 +4,7 @@ import { AppError } from '../../ipc/app-error';
 import { errorFromResponse } from './api-errors';
 import { redactText } from './redaction';
 import { curlSnippet, type CurlAuth } from './curl-snippet';
+import { KEPT_BODY_BYTES, keptBody, redactHeaders } from './exchange-record';
 import { RequestLog } from './request-log';
 import { DEFAULT_RETRY_POLICY, retryAfterMs, type RetryPolicy } from './retry-policy';
 
@@ -32,6 +33,15 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Words for error messages: "listing workspaces". */
   what: string;
+}
+
+/** An error body as the inspector keeps it: redacted member by member when it is JSON. */
+function parsedOrText(text: string): { json: unknown } | { text: string } {
+  try {
+    return { json: JSON.parse(text) as unknown };
+  } catch {
+    return { text };
+  }
 }
 
 export interface HttpResponse<T = unknown> {
@@ -160,7 +170,8 @@ export class HttpClient {
       payload = JSON.stringify(req.body);
       headers['content-type'] ??= 'application/json';
     }
-    const record = (status: number | null, bytes: number, error: string | null) =>
+    let responseHeaders: Record<string, string | string[] | undefined> = {};
+    const record = (status: number | null, bytes: number, error: string | null, response?: { json: unknown } | { text: string }) =>
       this.log.add({
         method: req.method,
         url: req.url,
@@ -171,6 +182,11 @@ export class HttpClient {
         attempt,
         error,
         curl: curlSnippet(req.method, req.url, { auth: req.curlAuth, body: req.body }),
+      }, {
+        requestHeaders: redactHeaders(headers),
+        responseHeaders: redactHeaders(responseHeaders),
+        requestBody: req.body === undefined ? null : keptBody({ json: req.body }),
+        responseBody: keptBody(response),
       });
 
     let status: number;
@@ -179,6 +195,7 @@ export class HttpClient {
     try {
       const res = await request(req.url, { method: req.method, headers, body: payload, signal, dispatcher: this.dispatcher });
       status = res.statusCode;
+      responseHeaders = res.headers;
       retryAfterHeader = res.headers['retry-after'];
       text = await res.body.text();
     } catch (error) {
@@ -190,21 +207,21 @@ export class HttpClient {
     const bytes = Buffer.byteLength(text);
     if (status >= 200 && status < 300) {
       if (status === 204 || text === '') {
-        record(status, bytes, null);
+        record(status, bytes, null, { text });
         return { status, body: undefined as T, bytes };
       }
       try {
         const body = JSON.parse(text) as T;
-        record(status, bytes, null);
+        record(status, bytes, null, { json: body });
         return { status, body, bytes };
       } catch {
         const failure = new AppError('network', `The answer to ${req.what} arrived incomplete or garbled (HTTP ${status}, ${bytes} bytes).`, { retryable: true, status });
-        record(status, bytes, failure.message);
+        record(status, bytes, failure.message, { text });
         throw new Transient(failure);
       }
     }
     const failure = errorFromResponse(status, text, req.what);
-    record(status, bytes, failure.message);
+    record(status, bytes, failure.message, parsedOrText(text));
     if (status === 429) {
       throw new Transient(failure, retryAfterMs(retryAfterHeader, Date.now(), this.policy.maxRetryAfterMs));
     }
@@ -226,6 +243,8 @@ export class HttpClient {
     const { started, startedAt, timeout, signal, headers } = this.begin(req);
     const maxBytes = options.maxBytes ?? 256 * 1024 * 1024;
     let received = 0;
+    let responseHeaders: Record<string, string | string[] | undefined> = {};
+    let responseText: string | undefined;
     const record = (status: number | null, error: string | null) =>
       this.log.add({
         method: req.method,
@@ -237,6 +256,11 @@ export class HttpClient {
         attempt,
         error,
         curl: curlSnippet(req.method, req.url, { auth: req.curlAuth }),
+      }, {
+        requestHeaders: redactHeaders(headers),
+        responseHeaders: redactHeaders(responseHeaders),
+        requestBody: null,
+        responseBody: responseText === undefined ? null : keptBody({ text: responseText, totalBytes: received }),
       });
     options.onProgress?.(0, attempt);
 
@@ -250,6 +274,7 @@ export class HttpClient {
       throw failure;
     }
     const status = res.statusCode;
+    responseHeaders = res.headers;
     if (status < 200 || status >= 300) {
       let text = '';
       try {
@@ -258,6 +283,7 @@ export class HttpClient {
         text = '';
       }
       received = Buffer.byteLength(text);
+      responseText = text;
       const failure = errorFromResponse(status, text, req.what);
       record(status, failure.message);
       if (status === 429) throw new Transient(failure, retryAfterMs(res.headers['retry-after'], Date.now(), this.policy.maxRetryAfterMs));
@@ -305,6 +331,8 @@ export class HttpClient {
     }
     // One decode of the whole body: a chunk boundary may split a UTF-8 sequence.
     const text = Buffer.concat(chunks, received).toString('utf8');
+    // The inspector keeps the first part only: scrubbing 39 MB for it would cost the discover time.
+    responseText = text.length > KEPT_BODY_BYTES ? text.slice(0, KEPT_BODY_BYTES) : text;
     record(status, null);
     return { status, text, bytes: received };
   }

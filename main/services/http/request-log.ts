@@ -1,24 +1,69 @@
-import type { RequestLogEntry } from '../../../preload/contract';
+import type { RequestDetail, RequestLogEntry, RequestBody } from '../../../preload/contract';
+import type { ExchangeRecord } from './exchange-record';
+
+/** Bytes of a body the detail view shows before "Show all". */
+export const PREVIEW_BODY_BYTES = 64 * 1024;
+/** Headers and bodies are kept for the latest calls within this many bytes; older calls keep only their line. */
+const DETAIL_BUDGET_BYTES = 32 * 1024 * 1024;
+
+const sizeOf = (r: ExchangeRecord) => (r.requestBody?.text.length ?? 0) + (r.responseBody?.text.length ?? 0) + 512;
+
+function preview(body: RequestBody | null): RequestBody | null {
+  if (!body || body.text.length <= PREVIEW_BODY_BYTES) return body;
+  return { text: body.text.slice(0, PREVIEW_BODY_BYTES), totalBytes: body.totalBytes, truncated: true };
+}
 
 /** The recent API calls, newest last, for the request inspector; bounded so it never grows without end. */
 export class RequestLog {
   private readonly entries: RequestLogEntry[] = [];
+  private readonly records = new Map<number, ExchangeRecord>();
+  private recordBytes = 0;
   private nextId = 1;
 
   constructor(private readonly capacity = 500) {}
 
-  add(entry: Omit<RequestLogEntry, 'id'>): RequestLogEntry {
+  add(entry: Omit<RequestLogEntry, 'id'>, record?: ExchangeRecord): RequestLogEntry {
     const full = { id: this.nextId++, ...entry };
     this.entries.push(full);
-    if (this.entries.length > this.capacity) this.entries.splice(0, this.entries.length - this.capacity);
+    if (this.entries.length > this.capacity) {
+      for (const gone of this.entries.splice(0, this.entries.length - this.capacity)) this.forget(gone.id);
+    }
+    if (record) {
+      this.records.set(full.id, record);
+      this.recordBytes += sizeOf(record);
+      // Oldest first (Map keeps insertion order): the latest calls keep their detail.
+      for (const id of this.records.keys()) {
+        if (this.recordBytes <= DETAIL_BUDGET_BYTES || id === full.id) break;
+        this.forget(id);
+      }
+    }
     return full;
+  }
+
+  private forget(id: number): void {
+    const record = this.records.get(id);
+    if (!record) return;
+    this.recordBytes -= sizeOf(record);
+    this.records.delete(id);
   }
 
   list(): RequestLogEntry[] {
     return [...this.entries];
   }
 
+  /** One call with its headers and bodies; null when the call is no longer in the log. */
+  detail(id: number, full: boolean): RequestDetail | null {
+    const entry = this.entries.find((e) => e.id === id);
+    if (!entry) return null;
+    const record = this.records.get(id);
+    if (!record) return { entry, requestHeaders: [], responseHeaders: [], requestBody: null, responseBody: null, kept: false };
+    const body = full ? (b: RequestBody | null) => b : preview;
+    return { entry, requestHeaders: record.requestHeaders, responseHeaders: record.responseHeaders, requestBody: body(record.requestBody), responseBody: body(record.responseBody), kept: true };
+  }
+
   clear(): void {
     this.entries.length = 0;
+    this.records.clear();
+    this.recordBytes = 0;
   }
 }

@@ -249,6 +249,12 @@ export class ProfileService {
     return entry?.http.log.list() ?? [];
   }
 
+  /** One call of a profile's log with its (redacted) headers and bodies. */
+  async requestDetail(id: string, entryId: number, full: boolean) {
+    const entry = await this.settled(id);
+    return entry?.http.log.detail(entryId, full) ?? null;
+  }
+
   async clearRequestLog(id: string): Promise<boolean> {
     const entry = await this.settled(id);
     entry?.http.log.clear();
