@@ -23,6 +23,18 @@ export const workspacePageSchema = z.object({
   nextCursor: z.string().nullable(),
 });
 
+export const regionSuggestionSchema = z.object({ id: z.string(), name: z.string(), recorded: regionOrUnknownSchema, suggested: regionSchema });
+export type RegionSuggestion = z.infer<typeof regionSuggestionSchema>;
+
+/** The file `workspaces:exportRegions` writes and `workspaces:importRegions` reads. */
+export const regionExportSchema = z.object({
+  format: z.literal('embedded-console/workspace-regions'),
+  version: z.literal(1),
+  /** The API the records belong to (workspace ids are per organization). */
+  baseUrl: z.string(),
+  records: z.array(z.object({ workspaceId: z.string().min(1).max(64), name: z.string().max(255).nullable(), region: regionSchema })).max(100_000),
+});
+
 export const workspaceStatsSchema = z.object({ active: z.number().int(), inactive: z.number().int(), total: z.number().int() });
 
 export const workspaceSourceSchema = z.object({ id: z.string(), name: z.string(), templateName: z.string().nullable(), createdAt: z.string().nullable() });
@@ -61,5 +73,25 @@ export const workspaceChannels = {
     input: idInput.extend({ confirmName: z.string() }),
     output: z.object({ id: z.string(), deletedAt: z.string() }),
   }),
-  setRegion: channel({ summary: 'Record a workspace’s region by hand.', input: idInput.extend({ region: regionOrUnknownSchema }), output: workspaceItemSchema }),
+  setRegion: channel({ summary: 'Record a workspace’s region by hand (or change a recorded one).', input: idInput.extend({ region: regionOrUnknownSchema }), output: workspaceItemSchema }),
+  suggestRegions: channel({
+    summary: 'Regions read from workspace names that follow <prospect>-<region>-demo (contract §12), where they differ from what is recorded, for review.',
+    input: z.object({ ...cancellable }).optional(),
+    output: z.array(regionSuggestionSchema),
+  }),
+  setRegions: channel({
+    summary: 'Record the regions of many workspaces in one write (a reviewed suggestion, a bulk assignment).',
+    input: z.object({ items: z.array(z.object({ id: z.string().min(1).max(64), region: regionOrUnknownSchema })).min(1).max(20_000) }),
+    output: z.object({ recorded: z.number().int() }),
+  }),
+  exportRegions: channel({
+    summary: 'The region records of the active profile as a JSON file’s text, to share with teammates.',
+    input: z.object({}).optional(),
+    output: z.object({ text: z.string(), count: z.number().int() }),
+  }),
+  importRegions: channel({
+    summary: 'Read region records exported by a teammate; records that differ from this app’s replace them only with `overwrite`.',
+    input: z.object({ text: z.string().max(16 * 1024 * 1024), overwrite: z.boolean().default(false) }),
+    output: z.object({ added: z.number().int(), replaced: z.number().int(), kept: z.number().int(), same: z.number().int() }),
+  }),
 };

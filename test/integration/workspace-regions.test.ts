@@ -64,3 +64,48 @@ describe('workspace creation in a region', () => {
     expect(await workspaces.remove(created.id, 'to-be-deleted')).toMatchObject({ id: created.id });
   });
 });
+
+describe('regions for a whole organization (issue #13, item 8)', () => {
+  it('suggests regions from <prospect>-<region>-demo names, for review, and records the accepted ones in one write', async () => {
+    const { workspaces, regions } = await service();
+    const suggestions = await workspaces.suggestRegions();
+    const byName = new Map(suggestions.map((s) => [s.name, s]));
+    expect(byName.get('acme-us-demo')).toMatchObject({ recorded: 'unknown', suggested: 'US' });
+    expect(byName.get('globex-eu-demo')).toMatchObject({ recorded: 'unknown', suggested: 'EU' });
+    // Every suggestion is read from its name; names without exactly one region token suggest nothing.
+    for (const s of suggestions) expect(s.name.toLowerCase().split(/[-_.\s]+/)).toContain(s.suggested.toLowerCase());
+
+    const accepted = suggestions.filter((s) => s.suggested === 'US');
+    expect(await workspaces.setRegions(accepted.map((s) => ({ id: s.id, region: s.suggested })))).toEqual({ recorded: accepted.length });
+    const again = await workspaces.suggestRegions();
+    expect(again.some((s) => s.suggested === 'US')).toBe(false);
+    expect(again.length).toBe(suggestions.length - accepted.length);
+    // A recorded region can be changed, in bulk too.
+    const first = accepted[0];
+    if (!first) throw new Error('the demo seed has US demo workspaces');
+    await workspaces.setRegions([{ id: first.id, region: 'EU' }]);
+    expect((await workspaces.get(first.id)).region).toBe('EU');
+    expect(regions.recordsOf('sandbox').length).toBe(accepted.length);
+  });
+
+  it('exports the records to share and imports a teammate’s: new ones added, differing ones kept unless overwriting', async () => {
+    const mine = await service();
+    const suggestions = await mine.workspaces.suggestRegions();
+    await mine.workspaces.setRegions(suggestions.map((s) => ({ id: s.id, region: s.suggested })));
+    const exported = await mine.workspaces.exportRegions();
+    expect(exported.count).toBe(suggestions.length);
+    const file = JSON.parse(exported.text) as { records: Array<{ workspaceId: string; name: string | null; region: string }> };
+    expect(file.records.find((r) => r.name === 'acme-us-demo')).toMatchObject({ region: 'US' });
+
+    const teammate = await service();
+    const one = suggestions[0];
+    if (!one) throw new Error('no suggestions');
+    await teammate.workspaces.setRegions([{ id: one.id, region: one.suggested === 'US' ? 'EU' : 'US' }]);
+    expect(await teammate.workspaces.importRegions(exported.text, false)).toEqual({ added: suggestions.length - 1, replaced: 0, kept: 1, same: 0 });
+    expect(await teammate.workspaces.importRegions(exported.text, true)).toEqual({ added: 0, replaced: 1, kept: 0, same: suggestions.length - 1 });
+    expect((await teammate.workspaces.get(one.id)).region).toBe(one.suggested);
+
+    await expect(teammate.workspaces.importRegions('not json', false)).rejects.toMatchObject({ code: 'validation' });
+    await expect(teammate.workspaces.importRegions(exported.text.replace(h.url, 'https://api.airbyte.ai'), false)).rejects.toMatchObject({ code: 'conflict', message: expect.stringContaining('nothing was imported') });
+  });
+});

@@ -64,10 +64,21 @@ export class RegionRegistry {
   }
 
   record(profileId: string, workspaceId: string, region: Region | 'unknown'): Promise<void> {
+    return this.recordMany(profileId, [[workspaceId, region]]);
+  }
+
+  /** Many records in one write (a reviewed suggestion, a bulk assignment, an import). */
+  recordMany(profileId: string, records: ReadonlyArray<readonly [string, Region | 'unknown']>): Promise<void> {
     return this.json.change((data) => {
-      const forProfile = Object.entries(ownValue(data.regions, profileId) ?? {}).filter(([id]) => id !== workspaceId);
-      if (region !== 'unknown') forProfile.push([workspaceId, region]);
+      const changing = new Map(records);
+      const forProfile = Object.entries(ownValue(data.regions, profileId) ?? {}).filter(([id]) => !changing.has(id));
+      for (const [id, region] of changing) if (region !== 'unknown') forProfile.push([id, region]);
       data.regions = Object.fromEntries([...Object.entries(data.regions).filter(([id]) => id !== profileId), [profileId, Object.fromEntries(forProfile)]]);
     });
+  }
+
+  /** Every recorded workspace of a profile, as [workspace id, region]. */
+  recordsOf(profileId: string): Array<[string, Region]> {
+    return Object.entries(ownValue(this.json.current.regions, profileId) ?? {});
   }
 }

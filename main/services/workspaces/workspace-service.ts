@@ -1,4 +1,5 @@
-import type { Region, RegionOrUnknown, WorkspaceItem } from '../../../preload/contract';
+import type { Region, RegionOrUnknown, RegionSuggestion, WorkspaceItem } from '../../../preload/contract';
+import { exportText, planImport, regionFromName } from './region-records';
 import { AppError } from '../../ipc/app-error';
 import { createKeyedQueue } from '../keyed-queue';
 import type { AirbyteClient, CallOptions } from '../airbyte/airbyte-client';
@@ -212,6 +213,44 @@ export class WorkspaceService {
     }
     const deleted = await client.deleteWorkspace(id);
     return { id: deleted.id, deletedAt: deleted.deleted_at };
+  }
+
+  /** Every workspace of the active profile (all pages), for region suggestions and exports. */
+  private async all(options: CallOptions): Promise<{ profileId: string; baseUrl: string; workspaces: ApiWorkspace[] }> {
+    const profile = await this.deps.profiles.activeProfile();
+    const client = await this.deps.profiles.client(profile.id);
+    const workspaces: ApiWorkspace[] = [];
+    for await (const page of client.workspacePages({ limit: 100 }, options)) workspaces.push(...page);
+    return { profileId: profile.id, baseUrl: profile.baseUrl, workspaces };
+  }
+
+  async suggestRegions(options: CallOptions = {}): Promise<RegionSuggestion[]> {
+    const { profileId, workspaces } = await this.all(options);
+    return workspaces.flatMap((w) => {
+      const suggested = regionFromName(w.name);
+      const recorded = this.region(profileId, w.id);
+      return suggested && suggested !== recorded ? [{ id: w.id, name: w.name, recorded, suggested }] : [];
+    });
+  }
+
+  async setRegions(items: Array<{ id: string; region: RegionOrUnknown }>): Promise<{ recorded: number }> {
+    const profile = await this.deps.profiles.activeProfile();
+    await this.deps.regions.recordMany(profile.id, items.map((i) => [i.id, i.region] as const));
+    return { recorded: items.length };
+  }
+
+  async exportRegions(options: CallOptions = {}): Promise<{ text: string; count: number }> {
+    const { profileId, baseUrl, workspaces } = await this.all(options);
+    const names = new Map(workspaces.map((w) => [w.id, w.name]));
+    const records = this.deps.regions.recordsOf(profileId).map(([workspaceId, region]) => ({ workspaceId, name: names.get(workspaceId) ?? null, region }));
+    return { text: exportText(baseUrl, records), count: records.length };
+  }
+
+  async importRegions(text: string, overwrite: boolean) {
+    const profile = await this.deps.profiles.activeProfile();
+    const plan = planImport(text, profile.baseUrl, (id) => this.deps.regions.regionOf(profile.id, id), overwrite);
+    if (plan.writes.length > 0) await this.deps.regions.recordMany(profile.id, plan.writes);
+    return plan.counts;
   }
 
   async setRegion(id: string, region: RegionOrUnknown): Promise<WorkspaceItem> {
