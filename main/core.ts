@@ -151,6 +151,10 @@ export function createCore(options: CoreOptions) {
       setStatus: ({ id, status }) => ready(() => workspaces.setStatus(id, status)),
       remove: ({ id, confirmName }) => ready(() => workspaces.remove(id, confirmName)),
       setRegion: ({ id, region }) => ready(() => workspaces.setRegion(id, region)),
+      suggestRegions: (input) => cancellable(input?.requestId, (o) => workspaces.suggestRegions(o)),
+      setRegions: ({ items }) => ready(() => workspaces.setRegions(items)),
+      exportRegions: () => ready(() => workspaces.exportRegions()),
+      importRegions: ({ text, overwrite }) => ready(() => workspaces.importRegions(text, overwrite)),
     },
     catalog: {
       discover: (input) => cancellable(input.requestId, (o) => catalogs.discover(input, o.signal)),
@@ -224,6 +228,7 @@ export function createCore(options: CoreOptions) {
       remove: ({ file }) => ready(() => drafts.remove(file)),
       pull: (input) => cancellable(input?.requestId, (o) => drafts.pull(input?.requestId, o)),
       plan: ({ files, requestId }) => cancellable(requestId, (o) => drafts.plan(files, requestId, o)),
+      resolve: ({ file, keep, requestId }) => cancellable(requestId, (o) => drafts.resolve(file, keep, o)),
       publish: ({ planId, propagate, requestId }) => cancellable(requestId, (o) => drafts.publish(planId, propagate, requestId, o)),
       progress: async ({ requestId }) => drafts.progress(requestId),
       secrets: () => ready(() => drafts.secretNames()),
@@ -231,6 +236,7 @@ export function createCore(options: CoreOptions) {
       removeSecret: ({ name }) => ready(() => drafts.removeSecret(name)),
     },
     requests: {
+      detail: ({ id, full }) => ready(async () => profiles.requestDetail((await profiles.activeProfile()).id, id, full)),
       log: () => ready(async () => profiles.requestLog((await profiles.activeProfile()).id)),
       clear: () => ready(async () => ({ cleared: await profiles.clearRequestLog((await profiles.activeProfile()).id) })),
       cancel: async ({ requestId }) => ({ cancelled: cancellation.cancel(requestId) }),

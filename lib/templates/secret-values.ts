@@ -3,7 +3,7 @@
  * must not contain one), what a masked value from the server looks like, and the config with its
  * `$secret` references replaced by the kept values, right before sending.
  */
-import { jsonCopy, pointerTokens, secretReferences, setAtPointer } from './json-pointers';
+import { jsonCopy, pointerOf, pointerTokens, secretReferences, setAtPointer } from './json-pointers';
 import { secretReferenceName, valueAt } from './secret-paths';
 
 /** Nothing there: the field is left to the end user. */
@@ -42,4 +42,27 @@ export function referenceMap(config: unknown): Record<string, string> {
   const out: Record<string, string> = {};
   for (const ref of secretReferences(config)) Object.defineProperty(out, ref.pointer, { value: ref.name, enumerable: true, writable: true, configurable: true });
   return out;
+}
+
+/**
+ * `config` with the server's values of the secret fields it leaves out, copied in: an update replaces
+ * the whole config, and a screen never shows these values, so leaving one out means "keep it". A
+ * field is copied only where its parent object is still there (a removed or replaced auth block is
+ * the user's choice); an explicit value, `null` included, is sent as given. `masked` lists the
+ * pointers whose server value is masked (it cannot be copied back).
+ */
+export function withKeptSecrets(config: Record<string, unknown>, server: unknown, heldPointers: readonly string[]): { config: Record<string, unknown>; masked: string[] } {
+  const copy = jsonCopy(config);
+  const masked: string[] = [];
+  for (const pointer of heldPointers) {
+    if (valueAt(copy, pointer) !== undefined) continue;
+    const tokens = pointerTokens(pointer);
+    const parent = tokens.length > 1 ? valueAt(copy, pointerOf(tokens.slice(0, -1))) : copy;
+    if (typeof parent !== 'object' || parent === null || Array.isArray(parent)) continue;
+    const current = valueAt(server, pointer);
+    if (current === undefined) continue;
+    if (isMasked(current)) masked.push(pointer);
+    else setAtPointer(copy, pointer, jsonCopy(current));
+  }
+  return { config: copy, masked };
 }

@@ -22,9 +22,17 @@ const CONNECTION_MAPPED = new Set([
   'tags',
 ]);
 
+/**
+ * Server fields a draft file never keeps: they change without a real change (times), identify one
+ * server's copy (ids; the state file links the draft to its template), or say nothing (a null icon).
+ * Kept, they would make `git diff` of a drafts folder noisy and differ between two people's pulls.
+ */
+const VOLATILE = new Set(['id', 'organization_id', 'created_at', 'updated_at']);
+const isNoise = (key: string, value: unknown) => value === undefined || VOLATILE.has(key) || (key === 'icon' && value === null);
+
 function rest(server: JsonObject, mapped: Set<string>): JsonObject {
   const out: JsonObject = {};
-  for (const key of Object.keys(server).filter((k) => !mapped.has(k) && server[k] !== undefined)) {
+  for (const key of Object.keys(server).filter((k) => !mapped.has(k) && !isNoise(k, server[k]))) {
     Object.defineProperty(out, key, { value: jsonCopy(server[key]), enumerable: true, writable: true, configurable: true });
   }
   return out;

@@ -58,16 +58,34 @@ export function isValidQuartzCron(expression: string): boolean {
 
 const pad = (n: string) => n.padStart(2, '0');
 
+const ORDINALS = ['first', 'second', 'third', 'fourth', 'fifth'];
+
 function dayOfWeekText(field: string): string {
   const name = (token: string) => {
     const n = /^\d+$/.test(token) ? Number(token) - 1 : DAYS.indexOf(token.toUpperCase());
     return DAY_NAMES[n] ?? token;
   };
+  // `2#1`: the first Monday of the month; `6L`: the last Friday of the month.
+  const nth = /^([1-7]|[A-Z]{3})#([1-5])$/i.exec(field);
+  if (nth) return `on the ${ORDINALS[Number(nth[2]) - 1] ?? nth[2]} ${name(nth[1] as string)} of the month`;
+  const last = /^([1-7]|[A-Z]{3})L$/i.exec(field);
+  if (last) return `on the last ${name(last[1] as string)} of the month`;
   if (/^[A-Z0-9]+-[A-Z0-9]+$/i.test(field)) {
     const [a, b] = field.split('-') as [string, string];
     return `${name(a)} through ${name(b)}`;
   }
   return field.split(',').map(name).join(', ');
+}
+
+/** `L`, `LW`, `L-3`, `15W` read as words; a plain day or list as "on day …". */
+function dayOfMonthText(field: string): string {
+  if (field === 'L') return 'on the last day of the month';
+  if (field === 'LW') return 'on the last weekday of the month';
+  const beforeLast = /^L-(\d{1,2})$/.exec(field);
+  if (beforeLast) return `${beforeLast[1]} day${beforeLast[1] === '1' ? '' : 's'} before the last day of the month`;
+  const nearest = /^(\d{1,2})W$/.exec(field);
+  if (nearest) return `on the weekday nearest day ${nearest[1]} of the month`;
+  return `on day ${field} of the month`;
 }
 
 /** A description for valid expressions, e.g. "At 12:00 every day" for `0 0 12 * * ?`. */
@@ -85,7 +103,7 @@ export function describeQuartzCron(expression: string): string {
 
   let days: string;
   if (dow !== '?' && dow !== '*') days = `, ${dayOfWeekText(dow)}`;
-  else if (dom !== '?' && dom !== '*') days = dom === 'L' ? ', on the last day of the month' : `, on day ${dom} of the month`;
+  else if (dom !== '?' && dom !== '*') days = `, ${dayOfMonthText(dom.toUpperCase())}`;
   else days = when.startsWith('Every') ? '' : ' every day';
   const months = month === '*' ? '' : `, in ${month.split(',').map((m) => MONTHS[Number(m) - 1] ?? m).join(', ')}`;
   return `${when}${days}${months}`;

@@ -219,6 +219,11 @@ export const draftChannels = {
     input: z.object({ files: z.array(draftFileNameSchema).max(10_000).optional(), ...cancellable }),
     output: draftPlanSchema,
   }),
+  resolve: channel({
+    summary: 'Settle a conflict: `server` rewrites the draft from the server version (local edits are lost); `mine` takes the server version as the new base, so the next plan updates the server to the draft.',
+    input: z.object({ file: draftFileNameSchema, keep: z.enum(['server', 'mine']), ...cancellable }),
+    output: z.object({ file: z.string(), summary: draftSummarySchema }),
+  }),
   publish: channel({
     summary: 'Apply exactly a plan that was shown; `propagate` is sent on every source-template update.',
     input: z.object({ planId: z.string().min(1).max(64), propagate: z.boolean(), ...cancellable }),

@@ -42,7 +42,13 @@ export const sourceTemplateItemSchema = z.object({
 export type SourceTemplateItem = z.infer<typeof sourceTemplateItemSchema>;
 
 export const sourceTemplateSchema = sourceTemplateItemSchema.extend({
+  /** The defaults, with the values of secret fields left out (see `keptSecrets`): a screen never shows them. */
   partialDefaultConfig: jsonObject,
+  /**
+   * JSON Pointers of secret fields (`airbyte_secret`) whose value the server holds. Their values never
+   * leave main; an update that leaves such a field out keeps the server's value.
+   */
+  keptSecrets: z.array(z.string()),
   /** The connector's `connectionSpecification` (a JSON Schema), when the server sent one. */
   spec: jsonObject.nullable(),
   createdAt: z.string().nullable(),
@@ -179,7 +185,7 @@ export const templateChannels = {
     output: sourceTemplateSchema,
   }),
   sourceUpdate: channel({
-    summary: 'Change a source template; `propagate` is always sent and decides whether sources already built from it take new defaults.',
+    summary: 'Change a source template; `propagate` is always sent and decides whether sources already built from it take new defaults. Secret fields left out of `partialDefaultConfig` keep the server’s values.',
     input: z.object({ id, changes: sourceTemplateChanges, propagate: z.boolean() }),
     output: sourceTemplateSchema,
   }),

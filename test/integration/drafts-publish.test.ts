@@ -111,7 +111,10 @@ describe('pull, edit on disk, plan, publish', () => {
     const target = path.join(folder, file);
     const before = (await app.value<{ revision: number }>('drafts:revision')).revision;
     const draft = JSON.parse(await readFile(target, 'utf8')) as SourceTemplateDraft;
-    const remoteId = (draft.server_fields as { id: string }).id;
+    const remoteId = (await app.value<DraftList>('drafts:list')).drafts.find((d) => d.file === file)?.remoteId as string;
+    expect(remoteId).toEqual(expect.any(String));
+    expect(draft.server_fields).not.toHaveProperty('id');
+    expect(draft.server_fields).not.toHaveProperty('updated_at');
     draft.partial_default_config = { ...draft.partial_default_config, ssl_mode: { mode: 'verify-full' } };
     draft.tags = [...draft.tags, 'edited-on-disk'];
     await writeFile(target, JSON.stringify(draft));
@@ -152,7 +155,10 @@ describe('pull, edit on disk, plan, publish', () => {
     const file = 'stripe-billing.source.json';
     const target = path.join(folder, file);
     const draft = JSON.parse(await readFile(target, 'utf8')) as SourceTemplateDraft;
-    const remoteId = (draft.server_fields as { id: string }).id;
+    const remoteId = (await app.value<DraftList>('drafts:list')).drafts.find((d) => d.file === file)?.remoteId as string;
+    expect(remoteId).toEqual(expect.any(String));
+    expect(draft.server_fields).not.toHaveProperty('id');
+    expect(draft.server_fields).not.toHaveProperty('updated_at');
     await api('PATCH', `/api/v1/integrations/templates/sources/${remoteId}`, { name: 'Stripe (server edit)', propagate: false });
     await writeFile(target, JSON.stringify({ ...draft, name: 'Stripe (draft edit)' }));
     const plan = await app.value<DraftPlan>('drafts:plan', { files: [file] });
@@ -176,7 +182,10 @@ describe('pull, edit on disk, plan, publish', () => {
   it('a server-only change plans as unchanged with a note, and a pull brings it in', async () => {
     const file = 'github-engineering.source.json';
     const draft = JSON.parse(await readFile(path.join(folder, file), 'utf8')) as SourceTemplateDraft;
-    const remoteId = (draft.server_fields as { id: string }).id;
+    const remoteId = (await app.value<DraftList>('drafts:list')).drafts.find((d) => d.file === file)?.remoteId as string;
+    expect(remoteId).toEqual(expect.any(String));
+    expect(draft.server_fields).not.toHaveProperty('id');
+    expect(draft.server_fields).not.toHaveProperty('updated_at');
     await api('POST', `/api/v1/integrations/templates/sources/${remoteId}/tags`, { tag: 'server-side' });
     const entry = entryOf(await app.value<DraftPlan>('drafts:plan', { files: [file] }), file);
     expect(entry.action).toBe('unchanged');
@@ -203,7 +212,8 @@ describe('pull, edit on disk, plan, publish', () => {
   it('updates a connection template (no propagate on its PATCH) and its tags', async () => {
     const file = 'acme-s3-hourly.connection.json';
     const target = path.join(folder, file);
-    const draft = JSON.parse(await readFile(target, 'utf8')) as Record<string, unknown> & { server_fields: { id: string }; tags: string[] };
+    const draft = JSON.parse(await readFile(target, 'utf8')) as Record<string, unknown> & { tags: string[] };
+    const remoteId = (await app.value<DraftList>('drafts:list')).drafts.find((d) => d.file === file)?.remoteId as string;
     await writeFile(target, JSON.stringify({ ...draft, cron_expression: '0 15 * * * ?', tags: ['hourly'] }));
     const plan = await app.value<DraftPlan>('drafts:plan', { files: [file] });
     expect(entryOf(plan, file).changes).toEqual([
@@ -215,7 +225,7 @@ describe('pull, edit on disk, plan, publish', () => {
     const sent = wire(mark).filter((r) => r.method !== 'GET');
     expect(sent.map((r) => r.method)).toEqual(['PATCH', 'DELETE']);
     expect(sent[0]?.body).toEqual({ cron_expression: '0 15 * * * ?' });
-    expect(await api('GET', `/api/v1/integrations/templates/connections/${draft.server_fields.id}`)).toMatchObject({ cron_expression: '0 15 * * * ?', tags: ['hourly'] });
+    expect(await api('GET', `/api/v1/integrations/templates/connections/${remoteId}`)).toMatchObject({ cron_expression: '0 15 * * * ?', tags: ['hourly'] });
   });
 
   it('an invalid schedule and an empty whitelist are invalid, in plain words', async () => {

@@ -12,6 +12,8 @@ type Options = { signal?: AbortSignal };
  */
 export class ConnectorKnowledge {
   private readonly paths = new Map<string, string[]>();
+  /** The last spec seen per connector (the server's over the cache's), to validate configs against. */
+  private readonly specs = new Map<string, Record<string, unknown>>();
 
   constructor(
     private readonly templates: TemplatesLookup,
@@ -31,6 +33,7 @@ export class ConnectorKnowledge {
     try {
       const spec = await this.templates.spec(definitionId, options);
       if (spec.spec === null && spec.secretPaths.length === 0) return null;
+      if (spec.spec !== null && !this.specs.has(key)) this.specs.set(key, spec.spec);
       this.learn(key, spec.secretPaths);
       return this.paths.get(key) ?? [];
     } catch (error) {
@@ -42,8 +45,16 @@ export class ConnectorKnowledge {
 
   /** Adds the secret fields of a spec the server sent with a template. */
   learnFromSpec(definitionId: string, connectionSpecification: unknown): string[] {
+    if (typeof connectionSpecification === 'object' && connectionSpecification !== null && !Array.isArray(connectionSpecification)) {
+      this.specs.set(definitionId.toLowerCase(), connectionSpecification as Record<string, unknown>);
+    }
     this.learn(definitionId.toLowerCase(), secretPathsOfSpec(connectionSpecification));
     return this.cached(definitionId);
+  }
+
+  /** The connector's spec when one was seen this session (ask `secretPaths` first to look it up); null otherwise. */
+  spec(definitionId: string): Record<string, unknown> | null {
+    return this.specs.get(definitionId.toLowerCase()) ?? null;
   }
 
   private learn(key: string, paths: readonly string[]): void {

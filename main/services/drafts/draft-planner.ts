@@ -54,7 +54,7 @@ class PlanChecks {
   private readonly crons = new Map<string, Promise<{ isValid: boolean; description: string } | null>>();
   private definitions: Promise<{ sources: Set<string>; destinations: Set<string> } | null> | null = null;
   constructor(
-    private readonly ctx: DraftsContext,
+    readonly ctx: DraftsContext,
     private readonly signal?: AbortSignal,
   ) {}
 
@@ -82,9 +82,11 @@ class PlanChecks {
   }
 }
 
-async function onlineProblems(analysis: DraftAnalysis, checks: PlanChecks): Promise<string[]> {
+async function onlineProblems(analysis: DraftAnalysis, checks: PlanChecks, spec: JsonObject | null): Promise<string[]> {
   const { draft } = analysis;
   const problems: string[] = [];
+  // Only against a known spec (the server's or the cache's); with none, nothing is said.
+  if (draft.kind === 'source_template' && spec) problems.push(...checks.ctx.validator.problems(draft.partial_default_config, spec, analysis.secretPaths));
   for (const [pointer, name] of Object.entries(analysis.references)) {
     const value = await checks.secret(name);
     if (value instanceof Error) problems.push(`The secret “${name}” (at “${dottedPointer(pointer)}”) cannot be read: ${messageOf(value)}`);
@@ -104,6 +106,12 @@ async function onlineProblems(analysis: DraftAnalysis, checks: PlanChecks): Prom
   return problems;
 }
 
+/** The spec a server template came with, when it is an object. */
+function specFromServer(server: JsonObject | null): JsonObject | null {
+  const spec = (server?.user_config_spec as { connectionSpecification?: unknown } | undefined)?.connectionSpecification;
+  return typeof spec === 'object' && spec !== null && !Array.isArray(spec) ? (spec as JsonObject) : null;
+}
+
 /** For a create: the fields sent, each from nothing. */
 function createChanges(comparable: Comparable, draft: TemplateDraft, references: Record<string, string>): FieldChange[] {
   const shape = shapeOf(draft);
@@ -115,7 +123,7 @@ function createChanges(comparable: Comparable, draft: TemplateDraft, references:
   return changes;
 }
 
-async function fetchServer(ctx: DraftsContext, kind: TemplateDraft['kind'], id: string, signal?: AbortSignal): Promise<JsonObject | null> {
+export async function fetchServer(ctx: DraftsContext, kind: TemplateDraft['kind'], id: string, signal?: AbortSignal): Promise<JsonObject | null> {
   const options = signal ? { signal } : {};
   try {
     return (kind === 'source_template' ? await ctx.client.getSourceTemplate(id, options) : await ctx.client.getConnectionTemplate(id, options)) as JsonObject;
@@ -155,7 +163,8 @@ async function planOne(ctx: DraftsContext, file: string, stat: DraftFileStat | u
   }
 
   const analysis = analyse(draft, secretPaths);
-  const problems = [...offlineProblems(analysis), ...(await onlineProblems(analysis, checks))];
+  const spec = definitionId ? (specFromServer(server) ?? ctx.knowledge.spec(definitionId)) : null;
+  const problems = [...offlineProblems(analysis), ...(await onlineProblems(analysis, checks, spec))];
   if (linked && linked.kind !== draft.kind) problems.push(`The file was published as a ${linked.kind.replace('_', ' ')} but now holds a ${draft.kind.replace('_', ' ')}: save it under a new file name instead.`);
   if (server && draft.kind === 'connection_template' && server.data_hosting_type !== undefined && server.data_hosting_type !== draft.data_hosting_type) {
     problems.push(`The server template is ${String(server.data_hosting_type)} and the draft ${draft.data_hosting_type}: the hosting type of a template cannot be changed; save the draft under a new file name to create a new one.`);
@@ -173,7 +182,7 @@ async function planOne(ctx: DraftsContext, file: string, stat: DraftFileStat | u
   }
   const baseComparable = stripReferences(linked.base, analysis.references);
   if (!server) {
-    return { entry: entry(file, draft, 'conflict', { remoteId, conflict: { draft: analysis.comparable, base: baseComparable, server: null }, notes: ['The template was deleted on the server since the pull. Remove the link by saving the draft under a new file name to create it again, or delete the file.'] }), send: null };
+    return { entry: entry(file, draft, 'conflict', { remoteId, conflict: { draft: analysis.comparable, base: baseComparable, server: null }, notes: ['The template was deleted on the server since the pull. Keep your draft to create it again at the next publish (the link is removed), or delete the file.'] }), send: null };
   }
   const label = draft.kind === 'connection_template' && draft.data_hosting_type === 'airbyte_hosted' ? draft.label : undefined;
   const seen = serverComparable(ctx, { kind: draft.kind, secretPaths, references: analysis.references }, server, label);
@@ -207,7 +216,7 @@ async function planOne(ctx: DraftsContext, file: string, stat: DraftFileStat | u
     entry: entry(file, draft, 'conflict', {
       remoteId,
       conflict: { draft: analysis.comparable, base: baseComparable, server: seen.comparable },
-      notes: ['Both the draft and the server template changed since the pull, so nothing will be sent for it. Compare the three versions: to start again from the server’s, delete the file and Pull from server; the server is never overwritten from a stale base.'],
+      notes: ['Both the draft and the server template changed since the pull, so nothing will be sent for it. Compare the three versions, then take the server’s version (your edits in this file are replaced) or keep yours (the next plan updates the server to it); the server is never overwritten from a stale base.'],
     }),
     send: null,
   };

@@ -49,7 +49,7 @@ async function fetchAll(ctx: DraftsContext, progress: { phase: (p: string, total
 }
 
 /** The server version as a draft file, keeping the old draft's `$secret` references (they are not server data). */
-function pulledDraft(serverDraft: JsonObject, previous: TemplateDraft | null): TemplateDraft | null {
+export function pulledDraft(serverDraft: JsonObject, previous: TemplateDraft | null): TemplateDraft | null {
   if (previous) {
     const key = previous.kind === 'source_template' ? 'partial_default_config' : 'destination_config';
     const config = serverDraft[key] as JsonObject | undefined;

@@ -1,6 +1,8 @@
+import { access } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { JsonFile } from '../storage/json-file';
+import { writeFileAtomically } from '../storage/atomic-write';
+import { JsonFile, type JsonFileSpec } from '../storage/json-file';
 
 /**
  * Per profile, in the drafts folder: which server template each draft file is linked to, and the
@@ -27,6 +29,52 @@ export type DraftState = z.infer<typeof stateSchema>;
 
 export const STATE_FOLDER = '.embedded-console';
 
+/**
+ * Written into the state folder with its first state file: a drafts folder is meant for git, and
+ * `git add .` must not pick up links and hashes that belong to one machine and one profile.
+ */
+export const STATE_GITIGNORE = '# Drafts state of the Embedded Console: per machine and per profile, never shared.\n*\n';
+
+/**
+ * A state file that makes sure its folder's `.gitignore` exists before it writes (once per process;
+ * a `.gitignore` already there, edited or not, is left alone).
+ */
+class StateFile extends JsonFile<DraftState> {
+  private ignored: Promise<void> | null = null;
+
+  constructor(spec: JsonFileSpec<DraftState>) {
+    super(spec);
+  }
+
+  private ensureIgnored(): Promise<void> {
+    this.ignored ??= (async () => {
+      const ignore = path.join(path.dirname(this.file), '.gitignore');
+      const present = await access(ignore).then(
+        () => true,
+        () => false,
+      );
+      if (!present) await writeFileAtomically(ignore, STATE_GITIGNORE);
+    })().catch((error: unknown) => {
+      // Tried again with the next write; the state itself is still written.
+      this.ignored = null;
+      throw error;
+    });
+    return this.ignored;
+  }
+
+  override change<R>(edit: (draft: DraftState) => R): Promise<R> {
+    return this.ensureIgnored()
+      .catch(() => undefined)
+      .then(() => super.change(edit));
+  }
+
+  override replace(next: DraftState): Promise<void> {
+    return this.ensureIgnored()
+      .catch(() => undefined)
+      .then(() => super.replace(next));
+  }
+}
+
 /** A profile id as a file-name part (ids are ours, but a hand-edited profiles file could hold anything). */
 const fileSafe = (id: string) => id.replace(/[^A-Za-z0-9._-]/g, (c) => `%${c.charCodeAt(0).toString(16)}`);
 
@@ -38,7 +86,7 @@ export class DraftStates {
     const file = path.join(folder, STATE_FOLDER, `state-${fileSafe(profileId)}.json`);
     let json = this.files.get(file);
     if (!json) {
-      json = new JsonFile<DraftState>({
+      json = new StateFile({
         file,
         label: 'The drafts state file',
         parse: (raw) => stateSchema.parse(raw),

@@ -1,6 +1,7 @@
 import type { TemplateDraft } from '../../../preload/contract';
 import type { AirbyteClient } from '../airbyte/airbyte-client';
 import type { JsonFile } from '../storage/json-file';
+import type { ConfigValidator } from './config-validation';
 import type { ConnectorKnowledge } from './connector-knowledge';
 import type { DraftDirectory } from './draft-directory';
 import type { DraftSecrets } from './draft-secrets';
@@ -14,6 +15,8 @@ export interface DraftsContext {
   client: AirbyteClient;
   secrets: DraftSecrets;
   knowledge: ConnectorKnowledge;
+  /** Checks source configs against their connector's spec (compiled specs kept for the session). */
+  validator: ConfigValidator;
   /** Free file names for new drafts, reserved until `release` (so two writers never pick the same one). */
   allocate(drafts: ReadonlyArray<Pick<TemplateDraft, 'kind'> & { label: string }>): Promise<{ names: string[]; release: (name: string) => void }>;
 }

@@ -6,6 +6,7 @@ import { uniqueDraftFileName } from '../../../lib/templates/draft-file-name';
 import { serializeDraft } from '../../../lib/templates/draft-text';
 import { AppError } from '../../ipc/app-error';
 import type { ProfileService } from '../profiles/profile-service';
+import { ConfigValidator } from './config-validation';
 import { ConnectorKnowledge, type TemplatesLookup } from './connector-knowledge';
 import { analyse, offlineProblems, plainSecretMessage } from './draft-analysis';
 import { DraftDirectory, type DraftFileRead, type DraftFileStat } from './draft-directory';
@@ -15,6 +16,7 @@ import { computePlan } from './draft-planner';
 import { DraftProgress } from './draft-progress';
 import { publishPlan } from './draft-publisher';
 import { pullTemplates } from './draft-puller';
+import { resolveDraft } from './draft-resolver';
 import { DraftSecrets, type SecretStoreFactory } from './draft-secrets';
 import { DraftStates, type DraftStateEntry } from './draft-state';
 import { draftLabel, type DraftsContext } from './drafts-context';
@@ -50,6 +52,7 @@ export class DraftsService {
   private readonly plans = new DraftPlanStore();
   private readonly progressTable = new DraftProgress();
   private readonly knowledge: ConnectorKnowledge;
+  private readonly validator: ConfigValidator;
   private readonly secrets: DraftSecrets;
   private directory: DraftDirectory | null = null;
   private counter = 0;
@@ -61,6 +64,7 @@ export class DraftsService {
   constructor(private readonly deps: DraftsServiceDeps) {
     this.choice = new DraftsFolderChoice(deps.userDataDir, deps.envFolder);
     this.knowledge = new ConnectorKnowledge(deps.templates, deps.onError);
+    this.validator = new ConfigValidator(deps.onError);
     this.secrets = new DraftSecrets(deps.secrets, async (profileId) => {
       const active = await deps.profiles.activeProfile();
       return active.id === profileId ? active.baseUrl : null;
@@ -113,6 +117,7 @@ export class DraftsService {
       client,
       secrets: this.secrets,
       knowledge: this.knowledge,
+      validator: this.validator,
       allocate: (drafts) => this.allocate(directory, drafts),
     };
   }
@@ -297,6 +302,15 @@ export class DraftsService {
     } finally {
       progress.finish();
     }
+  }
+
+  /** Settles a linked draft: take the server's version, or keep the draft and rebase it on the server's (see draft-resolver). */
+  async resolve(file: string, keep: 'server' | 'mine', o: Options): Promise<Out<'resolve'>> {
+    const ctx = await this.online();
+    await resolveDraft(ctx, file, keep, o.signal);
+    const read = await ctx.directory.read(file);
+    if (!read) throw new AppError('storage', `The draft ${file} was settled but is no longer in the drafts folder.`);
+    return { file, summary: this.summaryOf(read, ctx.state.current.drafts[file]) };
   }
 
   progress(requestId: string): Out<'progress'> {

@@ -8,6 +8,8 @@ import {
   type SourceTemplateItem,
   type Tag,
 } from '../../../preload/contract';
+import { withoutPointers } from '../../../lib/templates/json-pointers';
+import { secretPaths, secretReferenceName, valueAt } from '../../../lib/templates/secret-paths';
 import type { connectionTemplateSchema, destinationDefinitionsSchema, sourceDefinitionsSchema, sourceTemplateItemSchema, sourceTemplateSchema, tagSchema } from '../airbyte/schemas';
 
 // API objects (snake_case, as parsed by the client's tolerant schemas) → the contract's camelCase
@@ -70,7 +72,27 @@ export function specOf(t: ApiSourceTemplate): JsonObject | null {
   return isObject(spec) ? spec : null;
 }
 
-export function sourceTemplateView(t: ApiSourceTemplate): SourceTemplate {
+/**
+ * The secret pointers (of `spec`, or of any of `specs`) at which `config` holds a value: not null,
+ * not missing, and not a `{"$secret"}` reference (a reference names a value kept elsewhere; it is
+ * not one).
+ */
+export function heldSecretPointers(config: unknown, specs: ReadonlyArray<JsonObject | null>): string[] {
+  const paths = new Set(specs.flatMap((spec) => (spec ? secretPaths(spec) : [])));
+  return [...paths]
+    .filter((pointer) => {
+      const value = valueAt(config, pointer);
+      return value !== undefined && value !== null && secretReferenceName(value) === null;
+    })
+    .sort();
+}
+
+/**
+ * `cachedSpec` is the connector's spec from the offline cache, for answers that came without one
+ * (tag answers of some servers): its secret fields are hidden as well as those of the answer's own
+ * spec. Secret values never reach a screen; `keptSecrets` says which ones the server holds.
+ */
+export function sourceTemplateView(t: ApiSourceTemplate, cachedSpec: JsonObject | null = null): SourceTemplate {
   const customization = customizationOf(t.customization);
   const raw = t as JsonObject;
   const serverFields = unmapped(raw, [...ITEM_FIELDS, 'partial_default_config', 'user_config_spec', 'created_at']);
@@ -83,9 +105,12 @@ export function sourceTemplateView(t: ApiSourceTemplate): SourceTemplate {
     }
   }
   if (t.partial_default_config !== undefined && !isObject(t.partial_default_config)) serverFields.partial_default_config = t.partial_default_config;
+  const config = isObject(t.partial_default_config) ? t.partial_default_config : {};
+  const keptSecrets = heldSecretPointers(config, [specOf(t), cachedSpec]);
   return {
     ...sourceTemplateItemView(t),
-    partialDefaultConfig: isObject(t.partial_default_config) ? t.partial_default_config : {},
+    partialDefaultConfig: withoutPointers(config, keptSecrets),
+    keptSecrets,
     spec: specOf(t),
     createdAt: t.created_at ?? null,
     serverFields,

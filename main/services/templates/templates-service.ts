@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Contract } from '../../../preload/contract';
 import { secretPaths } from '../../../lib/templates/secret-paths';
+import { secretFieldLabel, withKeptSecrets } from '../../../lib/templates/secret-values';
 import { AppError } from '../../ipc/app-error';
 import type { AirbyteClient, CallOptions } from '../airbyte/airbyte-client';
 import type { CatalogCache } from '../catalog/catalog-cache';
@@ -12,6 +13,7 @@ import {
   connectionTemplateView,
   definitionIdOf,
   destinationDefinitionOf,
+  heldSecretPointers,
   sourceDefinitionOf,
   sourceTemplateItemView,
   sourceTemplateView,
@@ -166,10 +168,43 @@ export class TemplatesService {
     void run.finally(() => this.pending.delete(run));
   }
 
-  private async sourceTemplate(profileId: string, read: () => Promise<ApiSourceTemplate>, errors: (error: unknown) => unknown): Promise<Out<'sourceGet'>> {
-    const template = await this.online(profileId, read, errors);
+  /** The connector's cached spec (its secret fields are hidden from views even when an answer has no spec). */
+  private cachedSpec(profileId: string, template: ApiSourceTemplate): Record<string, unknown> | null {
+    const definitionId = definitionIdOf(template);
+    return definitionId ? (this.connectors.spec(profileId, definitionId)?.spec ?? null) : null;
+  }
+
+  private async sourceTemplate(profileId: string, read: () => Promise<ApiSourceTemplate>, errors: (error: unknown) => unknown, client: AirbyteClient): Promise<Out<'sourceGet'>> {
+    let template = await this.online(profileId, read, errors);
     this.keepSpec(profileId, template);
-    return sourceTemplateView(template);
+    const hasConfig = typeof template.partial_default_config === 'object' && template.partial_default_config !== null && Object.keys(template.partial_default_config).length > 0;
+    if (hasConfig && specOf(template) === null && this.cachedSpec(profileId, template) === null) {
+      // An answer without a spec (a tag answer, on some servers) and no cached one: which fields are
+      // secrets is unknown, so the whole template is read again rather than risk showing a password.
+      const id = template.id;
+      template = await this.online(profileId, () => client.getSourceTemplate(id), errors);
+      this.keepSpec(profileId, template);
+    }
+    return sourceTemplateView(template, this.cachedSpec(profileId, template));
+  }
+
+  /**
+   * A new `partial_default_config` with the server's values of the secret fields it leaves out (PATCH
+   * replaces the whole object, and the screen never had those values to send back).
+   */
+  private async withServerSecrets(profileId: string, client: AirbyteClient, id: string, config: Record<string, unknown>): Promise<Record<string, unknown>> {
+    const current = await this.online(profileId, () => client.getSourceTemplate(id), templateErrors('source', id));
+    this.keepSpec(profileId, current);
+    const held = heldSecretPointers(current.partial_default_config, [specOf(current), this.cachedSpec(profileId, current)]);
+    const kept = withKeptSecrets(config, current.partial_default_config, held);
+    if (kept.masked.length > 0) {
+      const fields = kept.masked.map((p) => `“${secretFieldLabel(p)}”`).join(', ');
+      throw new AppError(
+        'validation',
+        `The server shows ${fields} only masked, so the app cannot keep ${kept.masked.length > 1 ? 'their values' : 'its value'} through this change. Type the value again, or set it empty on purpose; nothing was changed.`,
+      );
+    }
+    return kept.config;
   }
 
   // --- source templates -----------------------------------------------------------------------
@@ -183,7 +218,7 @@ export class TemplatesService {
 
   async sourceGet(id: string, o: Options): Promise<Out<'sourceGet'>> {
     const { profileId, client } = await this.active();
-    return this.sourceTemplate(profileId, () => client.getSourceTemplate(id, o), templateErrors('source', id));
+    return this.sourceTemplate(profileId, () => client.getSourceTemplate(id, o), templateErrors('source', id), client);
   }
 
   async sourceCreate(input: In<'sourceCreate'>): Promise<Out<'sourceCreate'>> {
@@ -196,7 +231,7 @@ export class TemplatesService {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.customization !== undefined ? { customization: input.customization } : {}),
     };
-    return this.sourceTemplate(profileId, () => client.createSourceTemplate(body), templateErrors('source', input.definitionId));
+    return this.sourceTemplate(profileId, () => client.createSourceTemplate(body), templateErrors('source', input.definitionId), client);
   }
 
   async sourceClone(input: In<'sourceClone'>): Promise<Out<'sourceClone'>> {
@@ -206,21 +241,22 @@ export class TemplatesService {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.mode !== undefined ? { mode: input.mode } : {}),
     };
-    return this.sourceTemplate(profileId, () => client.createSourceTemplate(body), templateErrors('source', input.id));
+    return this.sourceTemplate(profileId, () => client.createSourceTemplate(body), templateErrors('source', input.id), client);
   }
 
   async sourceUpdate(input: In<'sourceUpdate'>): Promise<Out<'sourceUpdate'>> {
     const { profileId, client } = await this.active();
     const { changes } = input;
+    const config = changes.partialDefaultConfig !== undefined ? await this.withServerSecrets(profileId, client, input.id, changes.partialDefaultConfig) : undefined;
     const body = {
       ...(changes.name !== undefined ? { name: changes.name } : {}),
-      ...(changes.partialDefaultConfig !== undefined ? { partial_default_config: changes.partialDefaultConfig } : {}),
+      ...(config !== undefined ? { partial_default_config: config } : {}),
       ...(changes.customization !== undefined ? { customization: changes.customization } : {}),
       ...(changes.mode !== undefined ? { mode: changes.mode } : {}),
       // Always sent, true or false: the API's default (false) silently leaves existing sources as they were.
       propagate: input.propagate,
     };
-    return this.sourceTemplate(profileId, () => client.patchSourceTemplate(input.id, body), templateErrors('source', input.id));
+    return this.sourceTemplate(profileId, () => client.patchSourceTemplate(input.id, body), templateErrors('source', input.id), client);
   }
 
   async sourceDelete(id: string): Promise<Out<'sourceDelete'>> {
@@ -232,8 +268,8 @@ export class TemplatesService {
   async sourceTag(input: In<'sourceTag'>): Promise<Out<'sourceTag'>> {
     const { profileId, client } = await this.active();
     return input.attach
-      ? this.sourceTemplate(profileId, () => client.tagSourceTemplate(input.id, input.tag), templateErrors('source', input.id))
-      : this.sourceTemplate(profileId, () => client.untagSourceTemplate(input.id, input.tag), detachErrors('source', input.id, input.tag));
+      ? this.sourceTemplate(profileId, () => client.tagSourceTemplate(input.id, input.tag), templateErrors('source', input.id), client)
+      : this.sourceTemplate(profileId, () => client.untagSourceTemplate(input.id, input.tag), detachErrors('source', input.id, input.tag), client);
   }
 
   // --- connection templates -------------------------------------------------------------------

@@ -32,16 +32,20 @@ const server = {
 };
 
 describe('server template → draft', () => {
-  it('drops secret values, keeps unknown fields in server_fields and the spec out', () => {
+  it('drops secret values, keeps only unknown fields in server_fields (no ids, times or null icon) and the spec out', () => {
     const draft = sourceDraftFromServer(server, secretPaths);
     expect(draft.partial_default_config).toEqual({ host: 'db', port: 5432, tunnel_method: { tunnel_host: 'bastion' } });
-    expect(draft.server_fields).toEqual({ id: server.id, icon: null, organization_id: 'org', is_experimental: false, brand_new_field: { nested: [1, 2] }, created_at: server.created_at, updated_at: server.updated_at });
+    expect(draft.server_fields).toEqual({ is_experimental: false, brand_new_field: { nested: [1, 2] } });
+    // The same template read later (new times) makes the same draft: git sees no change.
+    expect(sourceDraftFromServer({ ...server, updated_at: '2027-01-01T00:00:00Z' }, secretPaths)).toEqual(draft);
+    // An icon that is set is information, not noise.
+    expect(sourceDraftFromServer({ ...server, icon: '<svg/>' }, secretPaths).server_fields).toMatchObject({ icon: '<svg/>' });
     expect(JSON.stringify(draft)).not.toContain('hunter2');
   });
 
   it('maps connection templates of both hosting types', () => {
     const user = connectionDraftFromServer({ id: 'c', data_hosting_type: 'user_hosted', destination_name: 'S3', destination_definition_id: 'd', destination_config: { bucket: 'b' }, cron_expression: null, tags: [], sync_on_create: null, non_breaking_changes_preference: null });
-    expect(user).toMatchObject({ data_hosting_type: 'user_hosted', sync_on_create: true, non_breaking_changes_preference: 'ignore', server_fields: { id: 'c' } });
+    expect(user).toMatchObject({ data_hosting_type: 'user_hosted', sync_on_create: true, non_breaking_changes_preference: 'ignore', server_fields: {} });
     const hosted = connectionDraftFromServer({ id: 'h', data_hosting_type: 'airbyte_hosted', destination_name: null, cron_expression: '0 0 12 * * ?', tags: ['x'] }, 'Nightly');
     expect(hosted).toMatchObject({ data_hosting_type: 'airbyte_hosted', label: 'Nightly', cron_expression: '0 0 12 * * ?' });
   });
