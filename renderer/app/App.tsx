@@ -1,4 +1,4 @@
-import { useEffect } from 'react';
+import { useEffect, useState } from 'react';
 import { CatalogView } from '../features/catalog/CatalogView';
 import { AboutView } from '../features/about/AboutView';
 import { RequestInspector } from '../features/inspector/RequestInspector';
@@ -7,6 +7,9 @@ import { TemplatesView } from '../features/templates/TemplatesView';
 import { WidgetView } from '../features/widget/WidgetView';
 import { WorkspacesView } from '../features/workspaces/WorkspacesView';
 import { useAppStore, useInspectorStore } from '../state/store';
+import { NEW_WORKSPACE_EVENT, shortcutOf } from '../ui/shortcuts';
+import { ShortcutsHelp } from '../ui/ShortcutsHelp';
+import { Toasts } from '../ui/Toasts';
 import { Sidebar } from './Sidebar';
 import { StatusBar } from './StatusBar';
 
@@ -34,14 +37,38 @@ export function App() {
   const area = useAppStore((s) => s.area);
   const inspectorOpen = useInspectorStore((s) => s.open);
   const togglePresenter = useAppStore((s) => s.togglePresenter);
+  const [help, setHelp] = useState(false);
+  // "New workspace" asked for from another area: sent once the Workspaces area has mounted. Effects
+  // run children first, so its listener is in place when this one dispatches.
+  const [newWorkspaceAsked, setNewWorkspaceAsked] = useState(0);
+  useEffect(() => {
+    if (newWorkspaceAsked === 0 || area !== 'workspaces') return;
+    window.dispatchEvent(new CustomEvent(NEW_WORKSPACE_EVENT));
+    setNewWorkspaceAsked(0);
+  }, [newWorkspaceAsked, area]);
   useEffect(() => {
     // At the window, in the capture phase: before Monaco (or any other widget) sees the key. Monaco's
-    // own palette is F1 and it binds nothing to Ctrl/Cmd+Shift+P, so editors lose nothing.
+    // own palette is F1 and it binds nothing to these chords, so editors lose nothing. (Ctrl+Shift+R
+    // would otherwise reload the page in the browser shell.)
     const onKey = (e: KeyboardEvent) => {
-      if (!isPresenterShortcut(e) || e.repeat) return;
+      const id = shortcutOf(e, e.target);
+      if (!id) return;
       e.preventDefault();
       e.stopPropagation();
-      togglePresenter();
+      if (e.repeat) return;
+      // A modal dialog has the user's attention: only presenter mode (a safety switch) acts behind it.
+      if (id !== 'presenter' && document.querySelector('dialog[open]')) return;
+      if (id === 'presenter') togglePresenter();
+      else if (id === 'help') setHelp(true);
+      else if (id === 'requests') {
+        const inspector = useInspectorStore.getState();
+        if (inspector.open) void inspector.refresh();
+        else inspector.toggle();
+      } else {
+        // The Workspaces area owns its dialog: go there, then ask it (see the effect above).
+        useAppStore.getState().selectArea('workspaces');
+        setNewWorkspaceAsked((n) => n + 1);
+      }
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
@@ -61,7 +88,9 @@ export function App() {
         </div>
         {inspectorOpen && <RequestInspector />}
       </main>
-      <StatusBar />
+      <StatusBar onShowShortcuts={() => setHelp(true)} />
+      <Toasts />
+      {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
     </div>
   );
 }

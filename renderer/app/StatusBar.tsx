@@ -1,7 +1,25 @@
 import { useEffect } from 'react';
-import { useAppStore, useInspectorStore } from '../state/store';
+import { summarizeConnection } from '../features/profiles/connection-state';
+import { useAppStore, useInspectorStore, useProfilesStore } from '../state/store';
 
-export function StatusBar() {
+/** The active profile's connection state in a word or two; the sidebar has the details and fixes. */
+function ConnectionStatus() {
+  const profiles = useProfilesStore((s) => s.list);
+  const connection = useProfilesStore((s) => s.connection);
+  if (profiles.status !== 'ready') return null;
+  const active = profiles.value.profiles.find((p) => p.id === profiles.value.activeProfileId);
+  const check = active ? connection[active.id] : undefined;
+  if (!active || !check) return null;
+  if (check.phase === 'testing') return <span aria-label="API status">Checking…</span>;
+  const summary = summarizeConnection(check.result.state, active.builtIn);
+  return (
+    <span aria-label="API status" className={summary.tone === 'ok' ? 'ok' : 'warn'} title={check.result.message}>
+      {summary.title}
+    </span>
+  );
+}
+
+export function StatusBar({ onShowShortcuts }: { onShowShortcuts?: () => void }) {
   const report = useAppStore((s) => s.report);
   const loadReport = useAppStore((s) => s.loadReport);
   const inspector = useInspectorStore();
@@ -19,6 +37,11 @@ export function StatusBar() {
       Presenter mode
     </button>
   );
+  const shortcutsButton = onShowShortcuts && (
+    <button type="button" className="link" aria-keyshortcuts="Shift+?" title="Keyboard shortcuts (?)" onClick={onShowShortcuts}>
+      Keyboard shortcuts
+    </button>
+  );
   useEffect(() => {
     if (report.status === 'idle') void loadReport();
   }, [report.status, loadReport]);
@@ -28,6 +51,7 @@ export function StatusBar() {
       <footer className="status-bar" aria-label="Status bar">
         <span>{report.status === 'error' ? 'The app did not answer' : 'Starting…'}</span>
         {presenterButton}
+        {shortcutsButton}
       </footer>
     );
   }
@@ -39,10 +63,12 @@ export function StatusBar() {
       <span aria-label="Keychain" className={keychain.status === 'available' ? 'ok' : 'warn'}>
         Keychain: {keychain.status === 'available' ? 'available' : `unavailable (${keychain.reason.replaceAll('_', ' ')})`}
       </span>
-      <button type="button" className="link" aria-pressed={inspector.open} onClick={inspector.toggle}>
+      <ConnectionStatus />
+      <button type="button" className="link" aria-pressed={inspector.open} aria-keyshortcuts="Control+Shift+R Meta+Shift+R" title="Requests (Ctrl/Cmd+Shift+R)" onClick={inspector.toggle}>
         Requests
       </button>
       {presenterButton}
+      {shortcutsButton}
     </footer>
   );
 }

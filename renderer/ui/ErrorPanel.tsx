@@ -1,16 +1,19 @@
 import type { AppErrorShape } from '../../preload/contract';
+import { extraProblems } from './error-text';
 
-/** An error in words, with the field issues when there are any, and a retry when it makes sense. */
+/**
+ * An error in words: its message once, then the other refused fields' sentences when there were
+ * several, and a retry when it makes sense. Field paths are the code's words: never shown.
+ */
 export function ErrorPanel({ error, onRetry }: { error: AppErrorShape; onRetry?: () => void }) {
+  const more = extraProblems(error);
   return (
     <div className="error-panel" role="alert">
       <p>{error.message}</p>
-      {error.details?.issues && (
+      {more.length > 0 && (
         <ul aria-label="Problems">
-          {error.details.issues.map((issue) => (
-            <li key={`${issue.path}:${issue.message}`}>
-              <code>{issue.path}</code>: {issue.message}
-            </li>
+          {more.map((text) => (
+            <li key={text}>{text}</li>
           ))}
         </ul>
       )}

@@ -209,8 +209,8 @@ test('a bulk plan on bigdata-us-demo with faults injected mid-way: the report na
     await create.getByRole('textbox', { name: 'Name' }).fill('Faulty API');
     await create.getByRole('textbox', { name: 'API base URL' }).fill(api.url);
     await create.getByRole('button', { name: 'Create profile' }).click();
-    await page.getByRole('combobox', { name: 'Active profile' }).selectOption({ label: 'Faulty API' });
-    await page.getByRole('button', { name: 'Set credentials…' }).click();
+    // Creating a profile switches to it and asks for its credentials at once.
+    await expect(page.getByRole('combobox', { name: 'Active profile' }).locator('option:checked')).toHaveText('Faulty API');
     const creds = page.getByRole('dialog', { name: 'Credentials for Faulty API' });
     await creds.getByRole('textbox', { name: 'Client ID' }).fill('sandbox');
     await creds.getByLabel('Client secret').fill('sandbox');
