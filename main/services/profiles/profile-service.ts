@@ -177,7 +177,9 @@ export class ProfileService {
       if (!store || health.status !== 'available') {
         const why = health.status === 'unavailable' ? `${health.message} ${health.remedy}` : '';
         // Never a plain file as a fallback: the user chooses session-only storage explicitly.
-        throw new AppError('keychain_unavailable', `The OS keychain cannot store credentials right now. ${why} You can keep them for this session only.`.replace(/\s+/g, ' ').trim());
+        // The remedy may already offer session-only storage: say it once.
+        const offer = /session only/i.test(why) ? '' : ' You can keep them for this session only.';
+        throw new AppError('keychain_unavailable', `The OS keychain cannot store credentials right now. ${why}${offer}`.replace(/\s+/g, ' ').trim());
       }
       await store.set(id, credentials, boundTo);
       await this.session.delete(id);
