@@ -69,14 +69,15 @@ async function useProfile(page: Page, url: string, name: string) {
   await create.getByRole('textbox', { name: 'Name' }).fill(name);
   await create.getByRole('textbox', { name: 'API base URL' }).fill(url);
   await create.getByRole('button', { name: 'Create profile' }).click();
-  await page.getByRole('combobox', { name: 'Active profile' }).selectOption({ label: name });
-  await page.getByRole('button', { name: 'Set credentials…' }).click();
+  // A new profile goes straight on to its credentials.
   const creds = page.getByRole('dialog', { name: `Credentials for ${name}` });
+  await expect(creds).toBeVisible();
   await creds.getByRole('textbox', { name: 'Client ID' }).fill('sandbox');
   await creds.getByLabel('Client secret').fill('sandbox');
   await creds.getByRole('checkbox', { name: /this session only/ }).check();
   await creds.getByRole('button', { name: 'Save' }).click();
   await expect(creds).toBeHidden();
+  await page.getByRole('combobox', { name: 'Active profile' }).selectOption({ label: name });
 }
 
 async function openTemplatesTab(page: Page, tab: 'Drafts' | 'Source templates') {
@@ -121,7 +122,9 @@ test('a source template drafted with the server unreachable, saved, then planned
     let dialog = await newSourceDraft(page, /^Stripe/);
     await expect(dialog.getByRole('status', { name: 'Connector list origin' })).toHaveText('Connectors from the server.');
     await dialog.getByRole('button', { name: 'Create draft' }).click();
-    await expect(editor(page).getByText('Checked and completed against')).toBeVisible({ timeout: 30_000 });
+    await expect(editor(page).getByText(/are checked against the connector’s spec/)).toBeVisible({ timeout: 30_000 });
+    // A new draft comes into view with the cursor in its first field.
+    await expect(editor(page).getByRole('textbox', { name: 'Name', exact: true })).toBeFocused();
     await editor(page).getByRole('button', { name: 'Close' }).click();
     await page.getByRole('dialog', { name: 'Discard unsaved changes?' }).getByRole('button', { name: 'Discard changes' }).click();
     await expect(editor(page)).toBeHidden();
@@ -152,7 +155,7 @@ test('a source template drafted with the server unreachable, saved, then planned
     const publish = plan.getByRole('button', { name: 'Publish' });
     await expect(publish).toBeEnabled();
     await publish.click();
-    await expect(plan.getByRole('status', { name: 'Publish summary' })).toHaveText('Published: 1 done, 0 failed, 0 skipped', { timeout: 60_000 });
+    await expect(plan.getByRole('status', { name: 'Publish summary' })).toHaveText(/^Published: 1 done, 0 failed; held back: 0 conflicts, 0 invalid, \d+ unchanged$/, { timeout: 60_000 });
     await expect(publish).toBeDisabled();
     await expect(plan).toContainText('This plan was published');
     await expect(stateOf(page, 'stripe-from-the-plane.source.json')).toHaveText('unchanged');
@@ -178,7 +181,7 @@ test('pull, edit the file on disk, the list shows it changed, the plan shows old
     await useProfile(page, api.url, 'Git API');
     await openTemplatesTab(page, 'Drafts');
     await page.getByRole('button', { name: 'Pull from server' }).click();
-    await expect(page.getByRole('status', { name: 'Pull summary' })).toHaveText(/^Pulled: \d+ created, 0 updated, 0 unchanged, 0 skipped$/, { timeout: 60_000 });
+    await expect(page.getByRole('status', { name: 'Pull summary' })).toHaveText(/^Pulled (\d+) templates: \1 new drafts, 0 updated, 0 unchanged, 0 skipped$/, { timeout: 60_000 });
     const file = 'stripe-billing.source.json';
     await expect(stateOf(page, file)).toHaveText('unchanged');
     await shoot(page, testInfo, '01-pulled');
@@ -219,7 +222,7 @@ test('pull, edit the file on disk, the list shows it changed, the plan shows old
     await plan.getByRole('radio', { name: /Leave those sources as they are/ }).check();
     await expect(publish).toBeEnabled();
     await publish.click();
-    await expect(plan.getByRole('status', { name: 'Publish summary' })).toHaveText('Published: 1 done, 0 failed, 0 skipped', { timeout: 60_000 });
+    await expect(plan.getByRole('status', { name: 'Publish summary' })).toHaveText(/^Published: 1 done, 0 failed; held back: 0 conflicts, 0 invalid, \d+ unchanged$/, { timeout: 60_000 });
     await expect(publish).toBeDisabled();
     await shoot(page, testInfo, '04-published', plan);
 
@@ -242,7 +245,7 @@ test('a template changed on the server after the pull and edited in the draft is
     await useProfile(page, api.url, 'Team API');
     await openTemplatesTab(page, 'Drafts');
     await page.getByRole('button', { name: 'Pull from server' }).click();
-    await expect(page.getByRole('status', { name: 'Pull summary' })).toContainText('created', { timeout: 60_000 });
+    await expect(page.getByRole('status', { name: 'Pull summary' })).toContainText('new drafts', { timeout: 60_000 });
     const file = 'hubspot-crm.source.json';
     await expect(stateOf(page, file)).toHaveText('unchanged');
 
@@ -286,9 +289,27 @@ test('a template changed on the server after the pull and edited in the draft is
     await expect(plan.getByRole('button', { name: 'Publish' })).toBeDisabled();
     await shoot(page, testInfo, '02-conflict', plan);
 
+    // Fields the three versions agree on are folded away.
+    await expect(plan.getByText(/^\d+ identical fields?$/)).toBeVisible();
+
     // Nothing was overwritten on the server.
     const after = await api.call('GET', `/api/v1/integrations/templates/sources/${String(before.id)}`);
     expect(after.name).toBe('HubSpot CRM (renamed by a colleague)');
+
+    // Settled by taking the server's version: the draft becomes it, the conflict goes, the server is untouched.
+    await plan.getByRole('button', { name: 'Use server version…' }).click();
+    const confirm = page.getByRole('dialog', { name: 'Use the server version?' });
+    await expect(confirm).toContainText(`Your edits to ${file} are replaced by the server’s version.`);
+    await shoot(page, testInfo, '03-use-server-confirm');
+    await confirm.getByRole('button', { name: 'Replace my edits' }).click();
+    await expect(plan.getByRole('status', { name: 'Plan summary' })).toHaveText(/^Plan: 0 to create, 0 to update, \d+ unchanged, 0 conflicts, 0 invalid$/, { timeout: 60_000 });
+    await expect(plan.getByRole('table', { name: `Conflict of ${file}` })).toHaveCount(0);
+    expect(JSON.parse(readFileSync(path.join(draftsDir, file), 'utf8'))).toMatchObject({ name: 'HubSpot CRM (renamed by a colleague)' });
+    await expect(name).toHaveValue('HubSpot CRM (renamed by a colleague)');
+    await expect(stateOf(page, file)).toHaveText('unchanged');
+    await shoot(page, testInfo, '04-settled-server', plan);
+    const settled = await api.call('GET', `/api/v1/integrations/templates/sources/${String(before.id)}`);
+    expect(settled.name).toBe('HubSpot CRM (renamed by a colleague)');
     expect(consoleErrors).toEqual([]);
   } finally {
     api.stop();

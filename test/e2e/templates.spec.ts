@@ -85,8 +85,17 @@ test('creates a source template from the definition picker, flags a whitelist na
   await setJson(page, 'Default configuration', '{"host": "db.e2e.example", "port": "not a number"}');
   const defaults = page.getByTestId('json-editor-Default configuration');
   await expect(defaults.locator('.squiggly-warning, .squiggly-error').first()).toBeVisible();
-  await setJson(page, 'Default configuration', '{"host": "db.e2e.example", "port": 5433}');
+  // Listed under the editor (not only on hover), and Create waits until it is fixed.
+  const problems = editor.getByRole('list', { name: 'Problems in Default configuration' });
+  await expect(problems).toContainText('port: Incorrect type. Expected "integer".');
+  await expect(editor.getByRole('button', { name: 'Create template' })).toBeDisabled();
+  await expect(editor.getByLabel('Why saving is not possible')).toHaveText('Fix the problem in the default configuration first.');
+  await shoot(page, testInfo, '02b-schema-problem', editor);
+  // A password typed here is stored on the server: the form warns next to the editor.
+  await setJson(page, 'Default configuration', '{"host": "db.e2e.example", "port": 5433, "password": "e2e-Pa55word-visible-nowhere"}');
   await expect(defaults.locator('.squiggly-warning, .squiggly-error')).toHaveCount(0);
+  await expect(problems).toHaveCount(0);
+  await expect(editor.getByRole('note', { name: 'Secret fields' })).toContainText('This stores the password on the server as a default for every source built from this template.');
   await editor.getByRole('radio', { name: 'Only these streams (whitelist)' }).check();
   await editor.getByRole('textbox', { name: /Stream whitelist/ }).fill('users\norders\nno_such_stream');
   const flagged = editor.getByRole('list', { name: 'Streams not in the catalog' });
@@ -100,7 +109,18 @@ test('creates a source template from the definition picker, flags a whitelist na
   await editor.getByRole('button', { name: 'Add tag' }).click();
 
   await editor.getByRole('button', { name: 'Create template' }).click();
+  const secretConfirm = page.getByRole('dialog', { name: 'Store secret values on the server?' });
+  await expect(secretConfirm).toContainText('This stores password on the server');
+  await shoot(page, testInfo, '02c-secret-confirm');
+  await secretConfirm.getByRole('button', { name: 'Create with these values' }).click();
   await expect(editor.getByRole('status').filter({ hasText: 'Created “E2E Postgres defaults”.' })).toBeVisible();
+  // The connector keeps its name; the password is kept on the server, hidden, and is nowhere in the page.
+  await expect(editor.getByText(/^Postgres/).first()).toBeVisible();
+  await expect(editor).not.toContainText('Unknown connector');
+  await expect(editor.getByLabel('Secret field password')).toHaveText('password: a value is kept on the server — hidden; leave it out to keep it, or type a new one.');
+  await expect(page.getByTestId('json-editor-Default configuration').locator('.view-lines')).toContainText('db.e2e.example');
+  expect(await page.content()).not.toContain('e2e-Pa55word-visible-nowhere');
+  await shoot(page, testInfo, '02d-created-secret-kept', editor);
   await expect(list.getByRole('button', { name: /E2E Postgres defaults/ })).toBeVisible();
   await expect(list.getByRole('button', { name: /E2E Postgres defaults/ })).toContainText('e2e');
 

@@ -89,7 +89,7 @@ describe('plan panel', () => {
       fireEvent.click(publish);
       await Promise.resolve();
     });
-    await vi.waitFor(() => expect(screen.getByRole('status', { name: 'Publish summary' }).textContent).toBe('Published: 1 done, 0 failed, 0 skipped'));
+    await vi.waitFor(() => expect(screen.getByRole('status', { name: 'Publish summary' }).textContent).toBe('Published: 1 done, 0 failed; held back: 0 conflicts, 0 invalid, 0 unchanged'));
     expect((screen.getByRole('button', { name: 'Publish' }) as HTMLButtonElement).disabled).toBe(true);
     expect(calls.filter((c) => c.channel === 'drafts:publish').map((c) => c.input)).toEqual([{ planId: 'plan-1', propagate: true, requestId: 'req1' }]);
   });

@@ -29,6 +29,7 @@ function sourceTemplate(overrides: Partial<SourceTemplate> = {}): SourceTemplate
     updatedAt: null,
     partialDefaultConfig: { host: 'db.internal', port: 5432 },
     spec: null,
+    keptSecrets: [],
     createdAt: null,
     serverFields: { icon: 'pg.svg', future_field: { a: 1 } },
     ...overrides,

@@ -19,6 +19,7 @@ const template = (overrides: Partial<SourceTemplate> = {}): SourceTemplate => ({
   updatedAt: null,
   partialDefaultConfig: { host: 'db' },
   spec: SPEC,
+  keptSecrets: [],
   createdAt: null,
   serverFields: {},
   ...overrides,
@@ -123,6 +124,7 @@ describe('templates store: the source editor', () => {
       },
       'templates:sourceList': () => ok([]),
       'templates:connectionList': () => ok([]),
+      'templates:tags': () => ok([{ id: 't1', name: 'finance', createdAt: null, updatedAt: null }, { id: 't2', name: 'eu', createdAt: null, updatedAt: null }]),
     });
     const store = createTemplatesStore(api);
     await store.getState().openSource('st-1');

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { DraftForm } from './DraftForm';
@@ -32,13 +32,23 @@ function DiskChange() {
 }
 
 /** The open draft in the shared form: Save (Ctrl/Cmd+S) writes the file, no network needed; a refusal is shown here and nothing typed is lost. */
-export function DraftEditorPane({ onClose }: { onClose: () => void }) {
+export function DraftEditorPane({ onClose, focusRequest = 0 }: { onClose: () => void; focusRequest?: number }) {
   const editor = useDraftsStore((s) => s.editor);
+  const pane = useRef<HTMLElement>(null);
+  const open = editor !== null;
+  const handled = useRef(0);
+  useEffect(() => {
+    if (focusRequest === handled.current || !open) return;
+    handled.current = focusRequest;
+    // A new draft lands below the list: bring it into view and put the cursor in its first field.
+    const section = pane.current;
+    section?.scrollIntoView({ block: 'start', behavior: 'smooth' });
+    section?.querySelector<HTMLElement>('input:not([type=hidden]):not([disabled]), select:not([disabled]), textarea:not([disabled])')?.focus({ preventScroll: true });
+  }, [focusRequest, open]);
   const secrets = useDraftsStore((s) => s.secrets);
   const definitions = useDraftsStore((s) => s.definitions);
   const { edit, save, remove } = useDraftsStore.getState();
   const [confirmDelete, setConfirmDelete] = useState(false);
-  const open = editor !== null;
   useEffect(() => {
     if (!open) return;
     const onKey = (event: KeyboardEvent) => {
@@ -56,7 +66,7 @@ export function DraftEditorPane({ onClose }: { onClose: () => void }) {
   const name = editor.draft.kind === 'source_template' ? editor.draft.name : editor.draft.data_hosting_type === 'user_hosted' ? editor.draft.destination_name : editor.draft.label;
   const destinations = definitions.status === 'ready' ? definitions.value.destinations : [];
   return (
-    <section className="drafts-editor" aria-label="Draft editor">
+    <section ref={pane} className="drafts-editor" aria-label="Draft editor">
       <header className="drafts-editor-head">
         <h2>{name.trim() || 'Untitled draft'}</h2>
         <span className="muted" aria-label="Draft file">

@@ -1,4 +1,4 @@
-import type { DraftSummary } from '../../../preload/contract';
+import type { DestinationDefinition, DraftSummary } from '../../../preload/contract';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { describeProblem } from './drafts-store';
 import { useDraftsStore } from './use-drafts-store';
@@ -10,6 +10,18 @@ const LOCAL_TITLE = {
   changed: 'Edited since the server version it was based on.',
   unchanged: 'The same as the server version it was based on.',
 } as const;
+
+/**
+ * Source drafts: the connector's name. Connection drafts: the destination connector's name (from the
+ * definitions, by the draft's destination definition), the destination's own name after it.
+ */
+function connectorCell(draft: DraftSummary, destinationDefinitionId: string | null, destinations: DestinationDefinition[]): string {
+  if (draft.kind !== 'connection_template') return draft.detail ?? '—';
+  if (!destinationDefinitionId) return draft.detail ?? '—';
+  const connector = destinations.find((d) => d.id === destinationDefinitionId)?.name;
+  if (!connector) return draft.detail ?? '—';
+  return draft.detail && draft.detail !== connector ? `${connector} (${draft.detail})` : connector;
+}
 
 function StateCell({ draft }: { draft: DraftSummary }) {
   if (draft.problem) return <span className="draft-state draft-state-invalid">invalid</span>;
@@ -24,6 +36,8 @@ function StateCell({ draft }: { draft: DraftSummary }) {
 export function DraftList({ onOpen }: { onOpen: (file: string) => void }) {
   const list = useDraftsStore((s) => s.list);
   const openFile = useDraftsStore((s) => s.editor?.file ?? s.invalid?.file ?? null);
+  const destinationDefinitions = useDraftsStore((s) => s.destinationDefinitions);
+  const definitions = useDraftsStore((s) => s.definitions);
   const { loadList } = useDraftsStore.getState();
   if (list.status === 'error') return <ErrorPanel error={list.error} onRetry={() => void loadList()} />;
   const value = list.status === 'ready' ? list.value : list.status === 'loading' ? list.previous : undefined;
@@ -41,6 +55,13 @@ export function DraftList({ onOpen }: { onOpen: (file: string) => void }) {
       {drafts.length > 0 && (
         <div className="drafts-table-wrap">
           <table className="drafts-table" aria-label="Drafts">
+            <colgroup>
+              <col className="drafts-col-file" />
+              <col className="drafts-col-kind" />
+              <col className="drafts-col-name" />
+              <col className="drafts-col-detail" />
+              <col className="drafts-col-state" />
+            </colgroup>
             <thead>
               <tr>
                 <th scope="col">File</th>
@@ -53,14 +74,14 @@ export function DraftList({ onOpen }: { onOpen: (file: string) => void }) {
             <tbody>
               {drafts.map((d) => (
                 <tr key={d.file} aria-current={openFile === d.file ? 'true' : undefined} className={d.problem ? 'draft-row-invalid' : undefined}>
-                  <td>
-                    <button type="button" className="link" aria-label={d.problem ? `Show the problem of ${d.file}` : `Open ${d.file}`} onClick={() => onOpen(d.file)}>
+                  <td className="drafts-file-cell">
+                    <button type="button" className="link" title={d.file} aria-label={d.problem ? `Show the problem of ${d.file}` : `Open ${d.file}`} onClick={() => onOpen(d.file)}>
                       {d.file}
                     </button>
                   </td>
                   <td>{d.kind ? KIND[d.kind] : '—'}</td>
                   <td>{d.name ?? '—'}</td>
-                  <td>{d.detail ?? '—'}</td>
+                  <td>{connectorCell(d, destinationDefinitions[d.file]?.id ?? null, definitions.status === 'ready' ? definitions.value.destinations : [])}</td>
                   <td>
                     <StateCell draft={d} />
                     {d.problem && (

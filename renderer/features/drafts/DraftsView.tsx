@@ -59,6 +59,8 @@ export function DraftsView() {
   const busy = useDraftsStore((s) => s.pull.running || s.plan.running || s.publish.running);
   const { enter, open, newDraft, close, startPull, startPlan } = useDraftsStore.getState();
   const [creating, setCreating] = useState(false);
+  // Goes up on each new draft: the editor scrolls into view and focuses its first field.
+  const [focusRequest, setFocusRequest] = useState(0);
   // An action waiting for "Discard unsaved changes?": nothing typed is dropped without asking.
   const [pending, setPending] = useState<{ what: string; run: () => void } | null>(null);
   const profileSeen = useRef<string | null>(null);
@@ -68,6 +70,7 @@ export function DraftsView() {
     profileSeen.current = profileId;
     void enter(profileId);
   }, [profileId, enter]);
+  useEffect(() => () => useDraftsStore.getState().dismissPull(), []);
   useFolderWatch();
   useProgressWhileRunning();
 
@@ -97,7 +100,7 @@ export function DraftsView() {
       <div className="drafts-body">
         <div className="drafts-main">
           <DraftList onOpen={(file) => guard(`open ${file}`, () => void open(file))} />
-          <DraftEditorPane onClose={() => guard('close this draft', close)} />
+          <DraftEditorPane onClose={() => guard('close this draft', close)} focusRequest={focusRequest} />
           <InvalidFilePane onClose={close} />
         </div>
         <aside className="drafts-side">
@@ -111,6 +114,7 @@ export function DraftsView() {
           onCreate={(draft: TemplateDraft) => {
             setCreating(false);
             void newDraft(draft);
+            setFocusRequest((n) => n + 1);
           }}
         />
       )}

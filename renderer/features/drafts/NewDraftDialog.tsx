@@ -85,9 +85,9 @@ export function NewDraftDialog({ onClose, onCreate }: { onClose: () => void; onC
                     }}
                   >
                     {sources.map((s) => (
-                      <option key={s.id} value={s.id}>
+                      <option key={s.id} value={s.id} title={s.specCached ? undefined : 'No spec yet: it is fetched when a template of this connector is opened online.'}>
                         {s.name}
-                        {s.specCached ? '' : ' (no spec cached)'}
+                        {s.specCached ? '' : ' (no spec yet)'}
                       </option>
                     ))}
                   </select>

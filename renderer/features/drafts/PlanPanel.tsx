@@ -1,8 +1,9 @@
-import { useEffect, useRef } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import type { FieldChange, PlanEntry, PublishResult } from '../../../preload/contract';
+import { Dialog } from '../../ui/Dialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { planNeedsPropagate, planSummaryLine, publishBlocker } from './drafts-store';
-import { conflictRows, formatValue } from './plan-format';
+import { conflictRows, formatValue, publishSummaryLine, type ConflictRow } from './plan-format';
 import { TaskProgress } from './TaskProgress';
 import { useDraftsStore } from './use-drafts-store';
 
@@ -44,38 +45,122 @@ function Changes({ entry }: { entry: PlanEntry }) {
   );
 }
 
+function ConflictRows({ rows, deleted }: { rows: ConflictRow[]; deleted: boolean }) {
+  return (
+    <>
+      {rows.map((r) => (
+        <tr key={r.field} className={r.differs ? 'drafts-differs' : undefined}>
+          <th scope="row">
+            <code>{r.field}</code>
+          </th>
+          <td>
+            <Value value={r.draft} />
+          </td>
+          <td>
+            <Value value={r.base} />
+          </td>
+          <td>{deleted ? <span className="muted">(deleted on the server)</span> : <Value value={r.server} />}</td>
+        </tr>
+      ))}
+    </>
+  );
+}
+
+function ConflictHead() {
+  return (
+    <thead>
+      <tr>
+        <th scope="col">Field</th>
+        <th scope="col">Draft (yours)</th>
+        <th scope="col">Base (when pulled)</th>
+        <th scope="col">Server (now)</th>
+      </tr>
+    </thead>
+  );
+}
+
+/** The two ways out of a conflict, each said in full before it is done; then the plan is made again. */
+function SettleConflict({ entry }: { entry: PlanEntry }) {
+  const resolving = useDraftsStore((s) => s.resolving);
+  const failed = useDraftsStore((s) => (s.resolveError?.file === entry.file ? s.resolveError.error : null));
+  const busy = useDraftsStore((s) => s.pull.running || s.plan.running || s.publish.running);
+  const { resolve } = useDraftsStore.getState();
+  const [asking, setAsking] = useState<'server' | 'mine' | null>(null);
+  const mine = resolving?.file === entry.file;
+  return (
+    <>
+      <div className="conflict-actions" role="group" aria-label={`Settle the conflict of ${entry.file}`}>
+        <button type="button" disabled={resolving !== null || busy} onClick={() => setAsking('server')}>
+          {mine && resolving?.keep === 'server' ? 'Taking the server version…' : 'Use server version…'}
+        </button>
+        <button type="button" disabled={resolving !== null || busy} onClick={() => setAsking('mine')}>
+          {mine && resolving?.keep === 'mine' ? 'Keeping your draft…' : 'Keep my draft…'}
+        </button>
+      </div>
+      {failed && <ErrorPanel error={failed} />}
+      {asking && (
+        <Dialog title={asking === 'server' ? 'Use the server version?' : 'Keep your draft?'} onClose={() => setAsking(null)}>
+          {asking === 'server' ? (
+            <p>
+              Your edits to <code>{entry.file}</code> are replaced by the server’s version. The server is not changed.
+            </p>
+          ) : (
+            <p>
+              The draft <code>{entry.file}</code> stays as it is, and the next plan will update the server to your draft, replacing the change made on the server.
+            </p>
+          )}
+          <p className="hint">The plan is made again right after.</p>
+          <div className="dialog-actions">
+            <button type="button" onClick={() => setAsking(null)}>
+              Cancel
+            </button>
+            <button
+              type="button"
+              className={asking === 'server' ? 'danger' : 'primary'}
+              onClick={() => {
+                const keep = asking;
+                setAsking(null);
+                void resolve(entry.file, keep);
+              }}
+            >
+              {asking === 'server' ? 'Replace my edits' : 'Keep my draft'}
+            </button>
+          </div>
+        </Dialog>
+      )}
+    </>
+  );
+}
+
 function Conflict({ entry }: { entry: PlanEntry }) {
   if (!entry.conflict) return null;
   const rows = conflictRows(entry.conflict.draft, entry.conflict.base, entry.conflict.server);
+  const differing = rows.filter((r) => r.differs);
+  const same = rows.filter((r) => !r.differs);
+  const deleted = entry.conflict.server === null;
   return (
     <>
-      <p className="warn">Changed on the server since the pull, and edited here: Publish leaves it alone.</p>
+      <p className="warn">Changed on the server since the pull, and edited here: Publish leaves it alone until you settle it.</p>
+      <SettleConflict entry={entry} />
       <table className="drafts-changes drafts-conflict" aria-label={`Conflict of ${entry.file}`}>
-        <thead>
-          <tr>
-            <th scope="col">Field</th>
-            <th scope="col">Draft (yours)</th>
-            <th scope="col">Base (when pulled)</th>
-            <th scope="col">Server (now)</th>
-          </tr>
-        </thead>
+        <ConflictHead />
         <tbody>
-          {rows.map((r) => (
-            <tr key={r.field} className={r.differs ? 'drafts-differs' : undefined}>
-              <th scope="row">
-                <code>{r.field}</code>
-              </th>
-              <td>
-                <Value value={r.draft} />
-              </td>
-              <td>
-                <Value value={r.base} />
-              </td>
-              <td>{entry.conflict?.server === null ? <span className="muted">(deleted on the server)</span> : <Value value={r.server} />}</td>
-            </tr>
-          ))}
+          <ConflictRows rows={differing} deleted={deleted} />
         </tbody>
       </table>
+      {same.length > 0 && (
+        <details className="drafts-identical">
+          <summary>
+            {same.length} identical field{same.length === 1 ? '' : 's'}
+          </summary>
+          <table className="drafts-changes drafts-conflict" aria-label={`Identical fields of ${entry.file}`}>
+            <ConflictHead />
+            <tbody>
+              <ConflictRows rows={same} deleted={deleted} />
+            </tbody>
+          </table>
+        </details>
+      )}
     </>
   );
 }
@@ -134,7 +219,6 @@ function ResultRows({ results }: { results: PublishResult[] }) {
 function PublishResults({ results }: { results: PublishResult[] }) {
   const applied = results.filter((r) => r.action === 'create' || r.action === 'update');
   const others = results.filter((r) => r.action !== 'create' && r.action !== 'update');
-  const count = (o: PublishResult['outcome']) => applied.filter((r) => r.outcome === o).length;
   const head = (
     <thead>
       <tr>
@@ -149,7 +233,7 @@ function PublishResults({ results }: { results: PublishResult[] }) {
   return (
     <>
       <p className="plan-summary" role="status" aria-label="Publish summary">
-        Published: {count('done')} done, {count('failed')} failed, {count('skipped')} skipped
+        {publishSummaryLine(results)}
       </p>
       <table className="drafts-changes" aria-label="Publish results">
         {head}

@@ -1,4 +1,5 @@
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { pullSummaryLine } from './plan-format';
 import { TaskProgress } from './TaskProgress';
 import { useDraftsStore } from './use-drafts-store';
 
@@ -14,9 +15,15 @@ export function PullPanel() {
       {pull.error && <ErrorPanel error={pull.error} onRetry={pull.error.code === 'cancelled' ? undefined : () => void startPull()} />}
       {r && (
         <>
-          <p className="plan-summary" role="status" aria-label="Pull summary">
-            Pulled: {r.created.length} created, {r.updated.length} updated, {r.unchanged} unchanged, {r.skipped.length} skipped
-          </p>
+          <div className="drafts-pull-head">
+            <p className="plan-summary" role="status" aria-label="Pull summary">
+              {pullSummaryLine(r)}
+            </p>
+            <button type="button" className="icon" aria-label="Dismiss the pull result" onClick={() => useDraftsStore.getState().dismissPull()}>
+              ×
+            </button>
+          </div>
+          {r.created.length > 0 && <p className="hint">A new draft is a copy of the server’s template, so the list below shows it as unchanged.</p>}
           {(r.created.length > 0 || r.updated.length > 0) && (
             <details open={r.created.length + r.updated.length <= 5}>
               <summary>Files written</summary>

@@ -78,6 +78,14 @@ export interface DraftsState {
   pull: LongTask<PullResult>;
   plan: PlanView;
   publish: LongTask<PublishResult[]>;
+  /** A conflict being settled ("Use server version" / "Keep my draft"), and why the last one failed. */
+  resolving: { file: string; keep: 'server' | 'mine' } | null;
+  resolveError: { file: string; error: AppErrorShape } | null;
+  /**
+   * The destination definition of each connection draft (the list's summary has only the destination's
+   * own name): read from the files, by modification time, so the list can name the connector.
+   */
+  destinationDefinitions: Record<string, { modifiedAt: string; id: string | null }>;
 
   /** Entering the tab for a profile: the lists afresh; another profile's plan, results and secrets dropped. */
   enter(profileId: string | null): Promise<void>;
@@ -106,6 +114,10 @@ export interface DraftsState {
   setPropagate(propagate: boolean): void;
   startPublish(): Promise<void>;
   cancel(task: 'pull' | 'plan' | 'publish'): void;
+  /** Settle a conflict, then plan again: `server` takes the server's version (the draft's edits go), `mine` keeps the draft to publish over the server's change. */
+  resolve(file: string, keep: 'server' | 'mine'): Promise<boolean>;
+  /** The pull's outcome is about a moment: another tab or selection drops it (not while it runs). */
+  dismissPull(): void;
   /** Asks main how far the running task is (the view polls this while one runs). */
   pollProgress(): Promise<void>;
   reset(): void;
@@ -186,7 +198,32 @@ export function createDraftsStore(api: Api, deps: DraftsStoreDeps = {}) {
       pull: blankTask<PullResult>(),
       plan: blankPlan(),
       publish: blankTask<PublishResult[]>(),
+      resolving: null,
+      resolveError: null,
+      destinationDefinitions: {},
     });
+
+    /** Reads the connection drafts not read since their last change, for their destination definition. */
+    const loadDestinationDefinitions = async (gen: number) => {
+      const list = get().list;
+      if (list.status !== 'ready') return;
+      const known = get().destinationDefinitions;
+      const wanted = list.value.drafts.filter((d) => d.kind === 'connection_template' && !d.problem && known[d.file]?.modifiedAt !== d.modifiedAt);
+      if (wanted.length === 0) return;
+      const found: Record<string, { modifiedAt: string; id: string | null }> = {};
+      // A few at a time: a folder of hundreds of drafts must not flood main with reads.
+      for (let i = 0; i < wanted.length; i += 8) {
+        const batch = wanted.slice(i, i + 8);
+        const answers = await Promise.all(batch.map((d) => api.drafts.read({ file: d.file })));
+        if (gen !== listGen) return;
+        batch.forEach((d, j) => {
+          const answer = answers[j];
+          const draft = answer?.ok ? answer.value.draft : null;
+          found[d.file] = { modifiedAt: d.modifiedAt, id: draft?.kind === 'connection_template' && draft.data_hosting_type === 'user_hosted' ? draft.destination_definition_id : null };
+        });
+      }
+      set({ destinationDefinitions: { ...get().destinationDefinitions, ...found } });
+    };
 
     const patchEditor = (gen: number, change: Partial<DraftEditor>) => {
       const editor = get().editor;
@@ -286,6 +323,7 @@ export function createDraftsStore(api: Api, deps: DraftsStoreDeps = {}) {
         if (gen !== listGen || pGen !== profileGen) return;
         set({ list: fromResult(answer) });
         if (answer.ok && get().folderText === '') set({ folderText: answer.value.folder.path });
+        void loadDestinationDefinitions(gen);
         await checkOpenFile();
       },
 
@@ -376,12 +414,14 @@ export function createDraftsStore(api: Api, deps: DraftsStoreDeps = {}) {
 
       newDraft: async (draft) => {
         const gen = ++editorGen;
+        get().dismissPull();
         set({ invalid: null, editor: { file: null, draft, saved: null, modifiedAt: null, saving: false, saveError: null, diskChange: null, spec: null, catalog: null, notice: null } });
         await loadConnector(gen, draft);
       },
 
       open: async (file) => {
         const gen = ++editorGen;
+        get().dismissPull();
         const answer = await api.drafts.read({ file });
         show(gen, file, answer, modifiedAtOf(file));
       },
@@ -439,6 +479,7 @@ export function createDraftsStore(api: Api, deps: DraftsStoreDeps = {}) {
 
       close: () => {
         ++editorGen;
+        get().dismissPull();
         set({ editor: null, invalid: null });
       },
 
@@ -495,6 +536,27 @@ export function createDraftsStore(api: Api, deps: DraftsStoreDeps = {}) {
         set({ publish: { running: false, requestId, progress: null, result: answer.ok ? answer.value.results : null, error: answer.ok ? null : answer.error } });
         if (answer.ok && answer.value.results.some((r) => r.outcome === 'done')) deps.onPublished?.();
         await get().loadList();
+      },
+
+      resolve: async (file, keep) => {
+        if (get().resolving || get().pull.running || get().plan.running || get().publish.running) return false;
+        const pGen = profileGen;
+        set({ resolving: { file, keep }, resolveError: null });
+        // A list answer started before this write would show the old time and look like an outside edit.
+        ++listGen;
+        const answer = await api.drafts.resolve({ file, keep });
+        if (pGen !== profileGen) return false;
+        set({ resolving: null, resolveError: answer.ok ? null : { file, error: answer.error } });
+        if (!answer.ok) return false;
+        // The list first (an open editor of this file reloads from disk), then the plan without the conflict.
+        await get().loadList();
+        await get().startPlan();
+        return true;
+      },
+
+      dismissPull: () => {
+        const pull = get().pull;
+        if (!pull.running && (pull.result || pull.error)) set({ pull: blankTask() });
       },
 
       cancel: (task) => {

@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'react';
-import type { ConnectionTemplate } from '../../../preload/contract';
+import type { ConnectionTemplate, ConnectionTemplateDraft } from '../../../preload/contract';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { ConfirmDialog } from './ConfirmDialog';
 import { DefinitionsOrigin } from './DefinitionPicker';
+import { checkQuartzLocally } from './forms/cron-preview';
 import { connectionChanges, tagChanges } from './forms/draft-shape';
 import { ConnectionTemplateForm } from './forms/ConnectionTemplateForm';
 import { TagFilterControl } from './TagFilterControl';
@@ -45,6 +46,17 @@ function ConnectionList() {
   );
 }
 
+/** Why Save/Create cannot run now, checked here (the server has the last word): a schedule this app cannot read, a broken configuration. */
+function saveBlocker(draft: ConnectionTemplateDraft, configProblems: string[]): string | null {
+  const cron = draft.cron_expression?.trim();
+  if (cron) {
+    const local = checkQuartzLocally(cron, new Date());
+    if (!local.valid) return 'Fix the schedule first (or empty it for no schedule).';
+  }
+  if (configProblems.length > 0) return `Fix the ${configProblems.length === 1 ? 'problem' : `${configProblems.length} problems`} in the destination configuration first.`;
+  return null;
+}
+
 function ConnectionDetail() {
   const editor = useTemplatesStore((s) => s.connectionEditor);
   const definitions = useTemplatesStore((s) => s.definitions);
@@ -52,6 +64,7 @@ function ConnectionDetail() {
   const { editConnection, saveConnection, closeConnection, deleteConnection } = useTemplatesStore.getState();
   const [confirmDelete, setConfirmDelete] = useState(false);
   const [deleting, setDeleting] = useState(false);
+  const [configProblems, setConfigProblems] = useState<string[]>([]);
   if (!editor) return <p className="empty template-detail-pane">Open a template from the list, or start a new one.</p>;
   if (editor.loading)
     return (
@@ -68,6 +81,7 @@ function ConnectionDetail() {
   const destinations = definitions.status === 'ready' ? definitions.value.destinations : [];
   const name = editor.draft.data_hosting_type === 'user_hosted' ? editor.draft.destination_name || 'Unnamed destination' : 'Airbyte-hosted';
   const tagNames = tags.status === 'ready' ? tags.value.map((t) => t.name) : [];
+  const blocked = saveBlocker(editor.draft, configProblems);
   return (
     <section className="template-detail-pane" aria-label="Connection template editor">
       <header className="detail-header">
@@ -81,15 +95,20 @@ function ConnectionDetail() {
         aria-label="Connection template"
         onSubmit={(e) => {
           e.preventDefault();
-          void saveConnection();
+          if (!blocked) void saveConnection();
         }}
       >
-        <ConnectionTemplateForm value={editor.draft} onChange={editConnection} destinations={destinations} idPrefix={`connection-${editor.id ?? 'new'}`} hostingLocked={!isNew} tagSuggestions={tagNames} />
+        <ConnectionTemplateForm value={editor.draft} onChange={editConnection} destinations={destinations} idPrefix={`connection-${editor.id ?? 'new'}`} hostingLocked={!isNew} tagSuggestions={tagNames} onConfigProblems={setConfigProblems} />
         <div className="save-bar">
           <div className="toolbar">
-            <button type="submit" className="primary" disabled={editor.saving || !changed}>
+            <button type="submit" className="primary" disabled={editor.saving || !changed || blocked !== null} aria-describedby={blocked ? 'connection-save-blocked' : undefined}>
               {editor.saving ? 'Saving…' : isNew ? 'Create template' : 'Save'}
             </button>
+            {blocked && (
+              <span id="connection-save-blocked" className="field-problem" aria-label="Why saving is not possible">
+                {blocked}
+              </span>
+            )}
             {!isNew && (
               <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
                 Delete…

@@ -49,7 +49,11 @@ export function DefinitionPicker({ definitions, onPick, onClose, onRetry }: { de
               <input type="radio" name="definition" checked={picked === d.id} onChange={() => setPicked(d.id)} />
               <span>{d.name}</span>
               {d.supportLevel && <span className="badge">{d.supportLevel}</span>}
-              {!d.specCached && <span className="hint">spec not cached</span>}
+              {!d.specCached && (
+                <span className="hint" title="The spec is fetched when a template of this connector is opened online; until then the editor cannot check or suggest fields.">
+                  no spec yet
+                </span>
+              )}
             </label>
           ))}
           {all.length > shown.length && shown.length === 200 && <p className="hint">First 200 shown: type to narrow.</p>}

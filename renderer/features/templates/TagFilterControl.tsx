@@ -31,7 +31,7 @@ export function TagFilterControl({ label, tagNames, filter, onChange }: { label:
         ))}
       </div>
       <span className="muted" aria-live="polite">
-        {filter.tags.length === 0 ? 'No filter (mode is still sent).' : `${filter.mode === 'any' ? 'At least one of' : 'Every one of'}: ${filter.tags.join(', ')}`}
+        {filter.tags.length === 0 ? 'No tags picked: every template is listed.' : `${filter.mode === 'any' ? 'At least one of' : 'Every one of'}: ${filter.tags.join(', ')}`}
       </span>
     </fieldset>
   );

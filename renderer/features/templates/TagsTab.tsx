@@ -135,8 +135,14 @@ export function TagsTab() {
   const [newTag, setNewTag] = useState('');
   const [pending, setPending] = useState<Pending | null>(null);
   useEffect(() => {
-    void loadUsage();
+    // Fresh counts each time the tab opens (an idle store is asked below).
+    if (useTemplatesStore.getState().usage.status !== 'idle') void loadUsage();
   }, [loadUsage]);
+  // A profile (re)loaded after this tab opened resets the store: the counts are asked for again.
+  const usageIdle = usage.status === 'idle';
+  useEffect(() => {
+    if (usageIdle) void loadUsage();
+  }, [usageIdle, loadUsage]);
   const list = tags.status === 'ready' ? tags.value : tags.status === 'loading' ? (tags.previous ?? []) : [];
   const names = list.map((t) => t.name);
   const usageValue = usage.status === 'ready' ? usage.value : usage.status === 'loading' ? (usage.previous ?? null) : null;
@@ -155,7 +161,7 @@ export function TagsTab() {
         }}
       >
         <label>
-          New tag <input value={newTag} maxLength={300} placeholder="finance" aria-invalid={createProblem ? true : undefined} onChange={(e) => setNewTag(e.target.value)} />
+          New tag <input value={newTag} maxLength={300} placeholder="a new tag name" aria-invalid={createProblem ? true : undefined} onChange={(e) => setNewTag(e.target.value)} />
         </label>
         <button type="submit" disabled={!newTag.trim() || createProblem !== null}>
           Register tag…

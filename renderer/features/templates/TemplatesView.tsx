@@ -42,7 +42,17 @@ export function TemplatesView() {
       <header className="view-header">
         <h1 id="templates-title">Templates</h1>
       </header>
-      <Tabs label="Templates" tabs={TABS} selected={tab} onSelect={setTab} idPrefix="templates" />
+      <Tabs
+        label="Templates"
+        tabs={TABS}
+        selected={tab}
+        onSelect={(next) => {
+          // “Cloned…”, “Tag renamed…” are about the tab they were said on.
+          if (next !== tab) useTemplatesStore.getState().clearNotice();
+          setTab(next);
+        }}
+        idPrefix="templates"
+      />
       {TABS.map((t) => (
         <div key={t.id} role="tabpanel" id={`templates-panel-${t.id}`} aria-labelledby={`templates-tab-${t.id}`} hidden={tab !== t.id} className="tab-panel">
           {tab === t.id && t.id === 'sources' && <SourceTemplatesTab />}

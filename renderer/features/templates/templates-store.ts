@@ -53,6 +53,8 @@ export interface SourceEditor {
   saving: boolean;
   saveError: AppErrorShape | null;
   notice: Notice;
+  /** Goes up each time the server's version is loaded into the editor (opened, created, saved): the config is shown afresh. */
+  loads: number;
 }
 
 export interface ConnectionEditor {
@@ -130,6 +132,8 @@ export interface TemplatesState {
   renameTag(name: string, newName: string): Promise<boolean>;
   deleteTag(name: string): Promise<boolean>;
 
+  /** The list-level notice is about a moment: another tab, list or selection drops it. */
+  clearNotice(): void;
   /** Another profile: forget everything loaded. */
   reset(): void;
 }
@@ -165,7 +169,7 @@ export function filterPreview(usage: TagUsage, tags: readonly string[], mode: Ta
   };
 }
 
-const emptySourceEditor = (): SourceEditor => ({ id: null, loading: true, loadError: null, template: null, base: null, draft: null, spec: null, catalog: null, saving: false, saveError: null, notice: null });
+const emptySourceEditor = (): SourceEditor => ({ id: null, loading: true, loadError: null, template: null, base: null, draft: null, spec: null, catalog: null, saving: false, saveError: null, notice: null, loads: 0 });
 const validationError = (message: string): AppErrorShape => ({ code: 'validation', message, retryable: false });
 
 export function createTemplatesStore(api: Api) {
@@ -194,10 +198,22 @@ export function createTemplatesStore(api: Api) {
       if (gen !== sourceEditorGen || !editor) return;
       set({ sourceEditor: { ...editor, ...patch } });
     };
+    const nextLoad = () => (get().sourceEditor?.loads ?? 0) + 1;
     const patchConnection = (gen: number, patch: Partial<ConnectionEditor>) => {
       const editor = get().connectionEditor;
       if (gen !== connectionEditorGen || !editor) return;
       set({ connectionEditor: { ...editor, ...patch } });
+    };
+    /**
+     * The server may answer without the connector's name (a create, some global templates): the
+     * definitions list has it, so the header never says "Unknown connector" for a known one.
+     */
+    const named = (template: SourceTemplate, fallback: string | null = null): SourceTemplate => {
+      if (template.connectorName) return template;
+      const definitions = get().definitions;
+      const fromDefinitions = definitions.status === 'ready' ? definitions.value.sources.find((d) => d.id === template.definitionId)?.name : undefined;
+      const connectorName = fromDefinitions ?? fallback;
+      return connectorName ? { ...template, connectorName } : template;
     };
     /** After a change on the server: the lists (and counts) show it. */
     const refreshLists = () => {
@@ -243,11 +259,14 @@ export function createTemplatesStore(api: Api) {
       },
 
       setSourceFilter: (sourceFilter) => {
-        set({ sourceFilter });
+        set({ sourceFilter, notice: null });
         void get().loadSources();
       },
       setSourceGlobal: (sourceGlobal) => {
-        set({ sourceGlobal });
+        if (sourceGlobal === get().sourceGlobal) return;
+        // The open template belongs to the other list: it closes with it (the list and the editor agree).
+        ++sourceEditorGen;
+        set({ sourceGlobal, sourceEditor: null, notice: null });
         void get().loadSources();
       },
       loadSources: async () => {
@@ -260,13 +279,13 @@ export function createTemplatesStore(api: Api) {
 
       openSource: async (id) => {
         const gen = ++sourceEditorGen;
-        set({ sourceEditor: { ...emptySourceEditor(), id } });
+        set({ sourceEditor: { ...emptySourceEditor(), id }, notice: null });
         const result = await api.templates.sourceGet({ id });
         if (gen !== sourceEditorGen) return;
         if (!result.ok) return patchSource(gen, { loading: false, loadError: result.error });
-        const template = result.value;
+        const template = named(result.value);
         const draft = sourceTemplateToDraft(template);
-        patchSource(gen, { loading: false, template, base: draft, draft });
+        patchSource(gen, { loading: false, template, base: draft, draft, loads: nextLoad() });
         const [spec, catalog] = await Promise.all([specFor(template.definitionId, template), catalogFor(template.definitionId)]);
         patchSource(gen, { spec, catalog });
       },
@@ -274,7 +293,7 @@ export function createTemplatesStore(api: Api) {
       newSource: async (definition) => {
         const gen = ++sourceEditorGen;
         const draft = newSourceDraft(definition);
-        set({ sourceEditor: { ...emptySourceEditor(), loading: false, draft } });
+        set({ sourceEditor: { ...emptySourceEditor(), loading: false, draft }, notice: null });
         const [spec, catalog] = await Promise.all([specFor(definition.id, null), catalogFor(definition.id)]);
         patchSource(gen, { spec, catalog });
       },
@@ -300,9 +319,11 @@ export function createTemplatesStore(api: Api) {
             patchSource(gen, { saving: false, saveError: created.error });
             return false;
           }
-          const base = sourceTemplateToDraft(created.value);
-          patchSource(gen, { saving: false, id: created.value.id, template: created.value, base, draft: base, notice: { kind: 'ok', text: `Created “${created.value.name}”.` } });
+          const template = named(created.value, draft.connector_name);
+          const base = sourceTemplateToDraft(template);
+          patchSource(gen, { saving: false, id: template.id, template, base, draft: base, loads: nextLoad(), notice: { kind: 'ok', text: `Created “${template.name}”.` } });
           refreshLists();
+          if (draft.tags.length > 0) void get().loadTags();
           return true;
         }
         const base = editor.base ?? draft;
@@ -315,7 +336,7 @@ export function createTemplatesStore(api: Api) {
             patchSource(gen, { saving: false, saveError: updated.error });
             return false;
           }
-          template = updated.value;
+          template = named(updated.value, draft.connector_name);
         }
         for (const [tag, on] of [...attach.map((t) => [t, true] as const), ...detach.map((t) => [t, false] as const)]) {
           const tagged = await api.templates.sourceTag({ id: editor.id, tag, attach: on });
@@ -325,18 +346,20 @@ export function createTemplatesStore(api: Api) {
             refreshLists();
             return false;
           }
-          template = tagged.value;
+          template = named(tagged.value, draft.connector_name);
         }
+        // A tag attached here may be new to the registry: the registry and the tag filters show it at once.
+        if (attach.length > 0) void get().loadTags();
         const nothing = Object.keys(changes).length === 0 && attach.length === 0 && detach.length === 0;
         const saved = template ? sourceTemplateToDraft(template) : draft;
-        patchSource(gen, { saving: false, template, base: saved, draft: saved, notice: { kind: 'ok', text: nothing ? 'Nothing changed: nothing was sent.' : 'Saved.' } });
+        patchSource(gen, { saving: false, template, base: saved, draft: saved, loads: nextLoad(), notice: { kind: 'ok', text: nothing ? 'Nothing changed: nothing was sent.' : 'Saved.' } });
         if (!nothing) refreshLists();
         return true;
       },
 
       closeSource: () => {
         ++sourceEditorGen;
-        set({ sourceEditor: null });
+        set({ sourceEditor: null, notice: null });
       },
 
       cloneSource: async (id, name) => {
@@ -345,9 +368,12 @@ export function createTemplatesStore(api: Api) {
           set({ notice: { kind: 'error', text: `Not cloned: ${result.error.message}` } });
           return false;
         }
-        set({ notice: { kind: 'ok', text: `Cloned into your organization as “${result.value.name}”.` }, sourceGlobal: false });
+        set({ sourceGlobal: false });
         refreshLists();
-        void get().openSource(result.value.id);
+        const opening = get().openSource(result.value.id);
+        // Set after opening (which drops older notices): it is about the template now open.
+        set({ notice: { kind: 'ok', text: `Cloned into your organization as “${result.value.name}”.` } });
+        await opening;
         return true;
       },
 
@@ -366,7 +392,7 @@ export function createTemplatesStore(api: Api) {
       },
 
       setConnectionFilter: (connectionFilter) => {
-        set({ connectionFilter });
+        set({ connectionFilter, notice: null });
         void get().loadConnections();
       },
       loadConnections: async () => {
@@ -379,7 +405,7 @@ export function createTemplatesStore(api: Api) {
 
       openConnection: async (id) => {
         const gen = ++connectionEditorGen;
-        set({ connectionEditor: { id, loading: true, loadError: null, base: null, draft: null, saving: false, saveError: null, notice: null } });
+        set({ connectionEditor: { id, loading: true, loadError: null, base: null, draft: null, saving: false, saveError: null, notice: null }, notice: null });
         const result = await api.templates.connectionGet({ id });
         if (!result.ok) return patchConnection(gen, { loading: false, loadError: result.error });
         const draft = connectionTemplateToDraft(result.value);
@@ -388,7 +414,7 @@ export function createTemplatesStore(api: Api) {
 
       newConnection: (hosting) => {
         ++connectionEditorGen;
-        set({ connectionEditor: { id: null, loading: false, loadError: null, base: null, draft: newConnectionDraft(hosting), saving: false, saveError: null, notice: null } });
+        set({ connectionEditor: { id: null, loading: false, loadError: null, base: null, draft: newConnectionDraft(hosting), saving: false, saveError: null, notice: null }, notice: null });
       },
 
       editConnection: (draft) => {
@@ -415,6 +441,7 @@ export function createTemplatesStore(api: Api) {
           const base = connectionTemplateToDraft(created.value);
           patchConnection(gen, { saving: false, id: created.value.id, base, draft: base, notice: { kind: 'ok', text: 'Created.' } });
           refreshLists();
+          if (draft.tags.length > 0) void get().loadTags();
           return true;
         }
         const base = editor.base ?? draft;
@@ -438,6 +465,7 @@ export function createTemplatesStore(api: Api) {
           }
           saved = tagged.value;
         }
+        if (attach.length > 0) void get().loadTags();
         const nothing = saved === null;
         const next = saved ? connectionTemplateToDraft(saved) : draft;
         patchConnection(gen, { saving: false, base: next, draft: next, notice: { kind: 'ok', text: nothing ? 'Nothing changed: nothing was sent.' : 'Saved.' } });
@@ -447,7 +475,7 @@ export function createTemplatesStore(api: Api) {
 
       closeConnection: () => {
         ++connectionEditorGen;
-        set({ connectionEditor: null });
+        set({ connectionEditor: null, notice: null });
       },
 
       deleteConnection: async (id) => {
@@ -508,6 +536,10 @@ export function createTemplatesStore(api: Api) {
           void get().loadUsage();
         }
         return result.ok;
+      },
+
+      clearNotice: () => {
+        if (get().notice) set({ notice: null });
       },
 
       reset: () => {

@@ -16,6 +16,8 @@ export interface ConnectionTemplateFormProps {
   tagSuggestions?: readonly string[];
   /** Passed to the schedule field (tests give their own server check). */
   cron?: Pick<CronFieldProps, 'describe' | 'now'>;
+  /** The problems of the destination configuration's text: the owner blocks saving on them. */
+  onConfigProblems?(problems: string[]): void;
 }
 
 const PREFERENCE_LABELS: Record<string, string> = {
@@ -26,7 +28,7 @@ const PREFERENCE_LABELS: Record<string, string> = {
 };
 
 /** A connection template, in the draft shape: the same form edits an online template and a draft file. */
-export function ConnectionTemplateForm({ value, onChange, destinations, readOnly = false, idPrefix, hostingLocked = false, tagSuggestions, cron }: ConnectionTemplateFormProps) {
+export function ConnectionTemplateForm({ value, onChange, destinations, readOnly = false, idPrefix, hostingLocked = false, tagSuggestions, cron, onConfigProblems }: ConnectionTemplateFormProps) {
   const setHosting = (hosting: Hosting) => {
     if (hosting === value.data_hosting_type) return;
     // The schedule, tags and unknown server fields carry over; the destination does not exist on the other kind.
@@ -50,7 +52,7 @@ export function ConnectionTemplateForm({ value, onChange, destinations, readOnly
       </fieldset>
 
       {value.data_hosting_type === 'user_hosted' ? (
-        <UserHostedFields value={value} onChange={onChange} destinations={destinations} readOnly={readOnly} idPrefix={idPrefix} />
+        <UserHostedFields value={value} onChange={onChange} destinations={destinations} readOnly={readOnly} idPrefix={idPrefix} onConfigProblems={onConfigProblems} />
       ) : (
         <div className="form-row">
           <label htmlFor={`${idPrefix}-label`}>Label</label>
@@ -71,7 +73,21 @@ export function ConnectionTemplateForm({ value, onChange, destinations, readOnly
 
 type UserHosted = Extract<ConnectionTemplateDraft, { data_hosting_type: 'user_hosted' }>;
 
-function UserHostedFields({ value, onChange, destinations, readOnly, idPrefix }: { value: UserHosted; onChange: (next: UserHosted) => void; destinations: DestinationDefinition[]; readOnly: boolean; idPrefix: string }) {
+function UserHostedFields({
+  value,
+  onChange,
+  destinations,
+  readOnly,
+  idPrefix,
+  onConfigProblems,
+}: {
+  value: UserHosted;
+  onChange: (next: UserHosted) => void;
+  destinations: DestinationDefinition[];
+  readOnly: boolean;
+  idPrefix: string;
+  onConfigProblems?: (problems: string[]) => void;
+}) {
   const known = destinations.some((d) => d.id === value.destination_definition_id);
   return (
     <>
@@ -120,6 +136,7 @@ function UserHostedFields({ value, onChange, destinations, readOnly, idPrefix }:
         readOnly={readOnly}
         idPrefix={`${idPrefix}-destination-config`}
         height={160}
+        onProblems={onConfigProblems}
       />
       <div className="form-row">
         <label htmlFor={`${idPrefix}-preference`}>Non-breaking schema changes</label>

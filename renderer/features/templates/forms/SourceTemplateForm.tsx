@@ -2,6 +2,7 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import type { ConnectorSpec, Customization, SourceTemplateDraft } from '../../../../preload/contract';
 import { sourceTemplateModeSchema, streamSelectionModeSchema } from '../../../../preload/contract';
 import { JsonObjectField } from './JsonObjectField';
+import { onlineSecretState } from './online-secrets';
 import { partialConfigSchema, secretFieldLabel } from './partial-schema';
 import { TagChips } from './TagChips';
 import { whitelistProblems, type CatalogStreams } from './whitelist';
@@ -18,6 +19,15 @@ export interface SourceTemplateFormProps {
   idPrefix: string;
   /** Known tag names (the registry), offered while typing a tag. */
   tagSuggestions?: readonly string[];
+  /**
+   * Set when the form edits a template on the server (not a draft file): the secret fields whose value
+   * the server keeps (hidden) are listed, and a value typed at a secret field is warned about.
+   */
+  online?: { keptSecrets: readonly string[] };
+  /** The problems of the default configuration's text (not JSON, or against the spec): the owner blocks saving. */
+  onConfigProblems?(problems: string[]): void;
+  /** Changes when the template is loaded afresh (opened, saved, created): the configuration is shown pretty-printed. */
+  reloadKey?: string;
 }
 
 const SELECTION_LABELS: Record<Customization['stream_selection_mode'], string> = {
@@ -86,10 +96,39 @@ function WhitelistEditor({ value, onChange, catalog, readOnly, idPrefix }: { val
   );
 }
 
+/** The secret fields of a template on the server: which ones hold a hidden value there, and a warning for a value typed here. */
+function OnlineSecrets({ pointers, config, keptSecrets, readOnly, idPrefix }: { pointers: readonly string[]; config: Record<string, unknown>; keptSecrets: readonly string[]; readOnly: boolean; idPrefix: string }) {
+  return (
+    <div className="secret-note" role="note" aria-label="Secret fields" id={`${idPrefix}-secrets`}>
+      <p>Secret fields: their values are never shown here.</p>
+      <ul className="plain-list online-secrets">
+        {pointers.map((pointer) => {
+          const label = secretFieldLabel(pointer);
+          const state = onlineSecretState(config, pointer, keptSecrets);
+          return (
+            <li key={pointer} aria-label={`Secret field ${label}`}>
+              <code>{label}</code>:{' '}
+              {state === 'kept' && (readOnly ? 'a value is kept on the server — hidden.' : 'a value is kept on the server — hidden; leave it out to keep it, or type a new one.')}
+              {state === 'none' && (readOnly ? 'no value on the server.' : 'no value on the server; leave it out for the end user to fill in, or type one.')}
+              {state === 'typed' && (
+                <strong className="warn" role="alert">
+                  This stores the {label} on the server as a default for every source built from this template.
+                </strong>
+              )}
+            </li>
+          );
+        })}
+      </ul>
+    </div>
+  );
+}
+
 /** A source template, in the draft shape: the same form edits an online template and a draft file. */
-export function SourceTemplateForm({ value, onChange, spec, catalog, secretNames, readOnly = false, idPrefix, tagSuggestions }: SourceTemplateFormProps) {
-  const schema = useMemo(() => (spec?.spec ? partialConfigSchema(spec.spec, secretNames) : null), [spec, secretNames]);
-  const secrets = spec?.spec ? spec.secretPaths.map(secretFieldLabel) : [];
+export function SourceTemplateForm({ value, onChange, spec, catalog, secretNames, readOnly = false, idPrefix, tagSuggestions, online, onConfigProblems, reloadKey }: SourceTemplateFormProps) {
+  const isOnline = online !== undefined;
+  const schema = useMemo(() => (spec?.spec ? partialConfigSchema(spec.spec, secretNames, { references: !isOnline }) : null), [spec, secretNames, isOnline]);
+  const secretPointers = spec?.spec ? spec.secretPaths : [];
+  const secrets = secretPointers.map(secretFieldLabel);
   const customization = value.customization;
   const mode = customization.stream_selection_mode;
   // The whitelist survives switching to another mode and back within this form.
@@ -132,18 +171,19 @@ export function SourceTemplateForm({ value, onChange, spec, catalog, secretNames
       <h4 id={`${idPrefix}-defaults-title`}>Default configuration (partial)</h4>
       {spec?.spec ? (
         <p className="hint">
-          Checked and completed against the connector’s spec{spec.from === 'cache' ? ' (from the cache)' : ''}; no field is required here — the end user fills in the rest.
+          Field names, types and allowed values are checked against the connector’s spec{spec.from === 'cache' ? ' (from the cache)' : ''} as you type, and suggested with Ctrl+Space. Required fields are not asked for here: the end user fills in the rest.
         </p>
       ) : (
         <p className="warn" role="note">
           No spec cached for this connector yet: it is fetched the next time a template of it is opened online.
         </p>
       )}
-      {secrets.length > 0 && (
+      {!isOnline && secrets.length > 0 && (
         <p className="secret-note" role="note" aria-label="Secret fields">
           Secret fields ({secrets.join(', ')}) are never written to a draft file: leave them to the end user, or keep a value in the keychain and reference it as {'{"$secret": "name"}'}.
         </p>
       )}
+      {isOnline && secretPointers.length > 0 && <OnlineSecrets pointers={secretPointers} config={value.partial_default_config} keptSecrets={online.keptSecrets} readOnly={readOnly} idPrefix={idPrefix} />}
       <JsonObjectField
         label="Default configuration"
         path={`${idPrefix}/partial_default_config.json`}
@@ -152,6 +192,8 @@ export function SourceTemplateForm({ value, onChange, spec, catalog, secretNames
         schema={schema}
         readOnly={readOnly}
         idPrefix={`${idPrefix}-defaults`}
+        onProblems={onConfigProblems}
+        reloadKey={reloadKey}
       />
 
       <fieldset className="form-fieldset">

@@ -25,7 +25,7 @@ function secretReference(secretNames: readonly string[]): Schema {
   };
 }
 
-function transform(node: unknown, reference: Schema): unknown {
+function transform(node: unknown, reference: Schema | null): unknown {
   if (Array.isArray(node)) return node.map((n) => transform(n, reference));
   if (!isObject(node)) return node;
   const out: Schema = {};
@@ -37,7 +37,7 @@ function transform(node: unknown, reference: Schema): unknown {
       const map: Schema = {};
       for (const [name, child] of Object.entries(value)) {
         const inner = transform(child, reference);
-        map[name] = key === 'properties' && isObject(child) && child.airbyte_secret === true ? { anyOf: [inner, reference] } : inner;
+        map[name] = reference && key === 'properties' && isObject(child) && child.airbyte_secret === true ? { anyOf: [inner, reference] } : inner;
       }
       out[key] = map;
     } else out[key] = value;
@@ -45,8 +45,12 @@ function transform(node: unknown, reference: Schema): unknown {
   return out;
 }
 
-export function partialConfigSchema(spec: Schema, secretNames: readonly string[]): Schema {
-  return transform(spec, secretReference(secretNames)) as Schema;
+/**
+ * `references: false` (the online editor): a secret field takes only its own type, because a
+ * `{"$secret": …}` reference means something in a draft file only (it is resolved at publish).
+ */
+export function partialConfigSchema(spec: Schema, secretNames: readonly string[], { references = true }: { references?: boolean } = {}): Schema {
+  return transform(spec, references ? secretReference(secretNames) : null) as Schema;
 }
 
 /** A secret field's name for the note, dotted as the draft plan names fields (`/tunnel/password` → tunnel.password). */
