@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createCore } from '../../main/core';
 import { RequestLog } from '../../main/services/http/request-log';
-import { keptBody, KEPT_BODY_BYTES } from '../../main/services/http/exchange-record';
+import { keptText, KEPT_BODY_BYTES } from '../../main/services/http/exchange-record';
 import type { RequestDetail, RequestLogEntry } from '../../preload/contract';
 import { memoryKeytar } from '../support/fake-keytar';
 import { startHarness, type SandboxHarness } from '../support/sandbox-client';
@@ -54,9 +54,9 @@ describe('request detail', () => {
 
   it('keeps a large body’s first part and its size, previews 64 KB, and gives the rest on “show all”', () => {
     const log = new RequestLog();
-    const big = { text: 'x'.repeat(3 * KEPT_BODY_BYTES), totalBytes: 3 * KEPT_BODY_BYTES };
-    const line = { method: 'GET', url: 'http://127.0.0.1/x', status: 200, durationMs: 1, sizeBytes: big.totalBytes, startedAt: '', attempt: 1, error: null, curl: '' };
-    const bodies = () => ({ requestHeaders: [], responseHeaders: [], requestBody: null, responseBody: keptBody(big) });
+    const big = 'x'.repeat(3 * KEPT_BODY_BYTES);
+    const line = { method: 'GET', url: 'http://127.0.0.1/x', status: 200, durationMs: 1, sizeBytes: big.length, startedAt: '', attempt: 1, error: null, curl: '' };
+    const bodies = () => ({ requestHeaders: {}, responseHeaders: {}, requestBody: undefined, responseText: keptText(big), responseBytes: big.length });
     const entry = log.add(line, bodies());
     const preview = log.detail(entry.id, false);
     expect(preview?.responseBody).toMatchObject({ totalBytes: 3 * KEPT_BODY_BYTES, truncated: true });

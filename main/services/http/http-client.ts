@@ -4,7 +4,7 @@ import { AppError } from '../../ipc/app-error';
 import { errorFromResponse } from './api-errors';
 import { redactText } from './redaction';
 import { curlSnippet, type CurlAuth } from './curl-snippet';
-import { KEPT_BODY_BYTES, keptBody, redactHeaders } from './exchange-record';
+import { keptText } from './exchange-record';
 import { RequestLog } from './request-log';
 import { DEFAULT_RETRY_POLICY, retryAfterMs, type RetryPolicy } from './retry-policy';
 
@@ -33,15 +33,6 @@ export interface HttpRequest {
   signal?: AbortSignal;
   /** Words for error messages: "listing workspaces". */
   what: string;
-}
-
-/** An error body as the inspector keeps it: redacted member by member when it is JSON. */
-function parsedOrText(text: string): { json: unknown } | { text: string } {
-  try {
-    return { json: JSON.parse(text) as unknown };
-  } catch {
-    return { text };
-  }
 }
 
 export interface HttpResponse<T = unknown> {
@@ -171,7 +162,7 @@ export class HttpClient {
       headers['content-type'] ??= 'application/json';
     }
     let responseHeaders: Record<string, string | string[] | undefined> = {};
-    const record = (status: number | null, bytes: number, error: string | null, response?: { json: unknown } | { text: string }) =>
+    const record = (status: number | null, bytes: number, error: string | null, responseText?: string) =>
       this.log.add({
         method: req.method,
         url: req.url,
@@ -182,12 +173,7 @@ export class HttpClient {
         attempt,
         error,
         curl: curlSnippet(req.method, req.url, { auth: req.curlAuth, body: req.body }),
-      }, {
-        requestHeaders: redactHeaders(headers),
-        responseHeaders: redactHeaders(responseHeaders),
-        requestBody: req.body === undefined ? null : keptBody({ json: req.body }),
-        responseBody: keptBody(response),
-      });
+      }, { requestHeaders: headers, responseHeaders, requestBody: req.body, responseText: responseText === undefined ? undefined : keptText(responseText), responseBytes: bytes });
 
     let status: number;
     let text: string;
@@ -207,21 +193,21 @@ export class HttpClient {
     const bytes = Buffer.byteLength(text);
     if (status >= 200 && status < 300) {
       if (status === 204 || text === '') {
-        record(status, bytes, null, { text });
+        record(status, bytes, null, text);
         return { status, body: undefined as T, bytes };
       }
       try {
         const body = JSON.parse(text) as T;
-        record(status, bytes, null, { json: body });
+        record(status, bytes, null, text);
         return { status, body, bytes };
       } catch {
         const failure = new AppError('network', `The answer to ${req.what} arrived incomplete or garbled (HTTP ${status}, ${bytes} bytes).`, { retryable: true, status });
-        record(status, bytes, failure.message, { text });
+        record(status, bytes, failure.message, text);
         throw new Transient(failure);
       }
     }
     const failure = errorFromResponse(status, text, req.what);
-    record(status, bytes, failure.message, parsedOrText(text));
+    record(status, bytes, failure.message, text);
     if (status === 429) {
       throw new Transient(failure, retryAfterMs(retryAfterHeader, Date.now(), this.policy.maxRetryAfterMs));
     }
@@ -256,12 +242,7 @@ export class HttpClient {
         attempt,
         error,
         curl: curlSnippet(req.method, req.url, { auth: req.curlAuth }),
-      }, {
-        requestHeaders: redactHeaders(headers),
-        responseHeaders: redactHeaders(responseHeaders),
-        requestBody: null,
-        responseBody: responseText === undefined ? null : keptBody({ text: responseText, totalBytes: received }),
-      });
+      }, { requestHeaders: headers, responseHeaders, requestBody: undefined, responseText, responseBytes: received });
     options.onProgress?.(0, attempt);
 
     let res: Dispatcher.ResponseData;
@@ -283,7 +264,7 @@ export class HttpClient {
         text = '';
       }
       received = Buffer.byteLength(text);
-      responseText = text;
+      responseText = keptText(text);
       const failure = errorFromResponse(status, text, req.what);
       record(status, failure.message);
       if (status === 429) throw new Transient(failure, retryAfterMs(res.headers['retry-after'], Date.now(), this.policy.maxRetryAfterMs));
@@ -331,8 +312,8 @@ export class HttpClient {
     }
     // One decode of the whole body: a chunk boundary may split a UTF-8 sequence.
     const text = Buffer.concat(chunks, received).toString('utf8');
-    // The inspector keeps the first part only: scrubbing 39 MB for it would cost the discover time.
-    responseText = text.length > KEPT_BODY_BYTES ? text.slice(0, KEPT_BODY_BYTES) : text;
+    // The inspector keeps the first part only.
+    responseText = keptText(text);
     record(status, null);
     return { status, text, bytes: received };
   }

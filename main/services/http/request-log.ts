@@ -1,12 +1,13 @@
 import type { RequestDetail, RequestLogEntry, RequestBody } from '../../../preload/contract';
-import type { ExchangeRecord } from './exchange-record';
+import { redactHeaders, redactedBody, type ExchangeRecord } from './exchange-record';
 
 /** Bytes of a body the detail view shows before "Show all". */
 export const PREVIEW_BODY_BYTES = 64 * 1024;
 /** Headers and bodies are kept for the latest calls within this many bytes; older calls keep only their line. */
 const DETAIL_BUDGET_BYTES = 32 * 1024 * 1024;
 
-const sizeOf = (r: ExchangeRecord) => (r.requestBody?.text.length ?? 0) + (r.responseBody?.text.length ?? 0) + 512;
+// The request body is the caller's object (small: stream settings, template fields); answers dominate.
+const sizeOf = (r: ExchangeRecord) => (r.responseText?.length ?? 0) + 2048;
 
 function preview(body: RequestBody | null): RequestBody | null {
   if (!body || body.text.length <= PREVIEW_BODY_BYTES) return body;
@@ -58,7 +59,14 @@ export class RequestLog {
     const record = this.records.get(id);
     if (!record) return { entry, requestHeaders: [], responseHeaders: [], requestBody: null, responseBody: null, kept: false };
     const body = full ? (b: RequestBody | null) => b : preview;
-    return { entry, requestHeaders: record.requestHeaders, responseHeaders: record.responseHeaders, requestBody: body(record.requestBody), responseBody: body(record.responseBody), kept: true };
+    return {
+      entry,
+      requestHeaders: redactHeaders(record.requestHeaders),
+      responseHeaders: redactHeaders(record.responseHeaders),
+      requestBody: body(record.requestBody === undefined ? null : redactedBody({ json: record.requestBody })),
+      responseBody: body(record.responseText === undefined ? null : redactedBody({ text: record.responseText, totalBytes: record.responseBytes })),
+      kept: true,
+    };
   }
 
   clear(): void {
