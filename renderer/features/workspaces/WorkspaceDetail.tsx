@@ -2,6 +2,7 @@ import { useEffect, useState } from 'react';
 import type { AppErrorShape, RegionOrUnknown } from '../../../preload/contract';
 import { api } from '../../ipc/client';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { notify } from '../../ui/toast-store';
 import { useAppStore, useCatalogStore, useDetailStore, useWorkspacesStore } from '../../state/store';
 import { DeleteDialog, RenameDialog, StatusDialog } from './WorkspaceActions';
 
@@ -19,17 +20,40 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
     void load(workspaceId);
   }, [workspaceId, load]);
 
+  // Escape closes the panel from anywhere but a dialog (whose own Escape closes only the dialog)
+  // or a field that uses Escape itself; focus goes back to the list, where the user came from.
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      if (event.key !== 'Escape' || event.defaultPrevented) return;
+      const target = event.target as HTMLElement | null;
+      if (document.querySelector('dialog[open]') || target?.closest('dialog, .monaco-editor, input[type=search], .inspector')) return;
+      open(null);
+      document.querySelector<HTMLElement>('[role=listbox][aria-label=Workspaces]')?.focus();
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [open]);
+
   if (!workspace) return null;
   const close = () => open(null);
   const done = (outcome: { updated?: typeof workspace; deletedId?: string }) => {
     setDialog(null);
+    if (outcome.updated) {
+      const before = workspace;
+      const after = outcome.updated;
+      notify(after.name !== before.name ? `Renamed ${before.name} to ${after.name}.` : `${after.status === 'inactive' ? 'Deactivated' : 'Activated'} ${after.name}.`);
+    }
+    if (outcome.deletedId) notify(`Deleted workspace ${workspace.name}.`);
     if (outcome.updated) upsert(outcome.updated);
     if (outcome.deletedId) drop(outcome.deletedId);
     void useWorkspacesStore.getState().loadStats();
   };
   const setRegion = async (region: RegionOrUnknown) => {
     const result = await api.workspaces.setRegion({ id: workspace.id, region });
-    if (result.ok) upsert(result.value);
+    if (result.ok) {
+      upsert(result.value);
+      notify(region === 'unknown' ? `Forgot the region of ${workspace.name}.` : `Recorded ${workspace.name} as ${region}.`);
+    }
     setRegionError(result.ok ? null : result.error);
   };
 
@@ -37,7 +61,7 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
     <aside className="detail" role="region" aria-label={`Workspace ${workspace.name}`}>
       <header className="detail-header">
         <h2>{workspace.name}</h2>
-        <button type="button" onClick={close} aria-label="Close workspace details">
+        <button type="button" onClick={close} aria-label="Close workspace details" title="Close (Escape)">
           ✕
         </button>
       </header>
@@ -60,21 +84,16 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
         <dt>Status</dt>
         <dd>{workspace.status}</dd>
         <dt>Region</dt>
-        <dd>
-          {workspace.region === 'unknown' ? (
-            <label>
-              Unknown — set it:{' '}
-              <select aria-label="Set region" value="" onChange={(e) => void setRegion(e.target.value as RegionOrUnknown)}>
-                <option value="" disabled>
-                  choose…
-                </option>
-                <option value="US">US</option>
-                <option value="EU">EU</option>
-              </select>
-            </label>
-          ) : (
-            <span aria-label="Region value">{workspace.region}</span>
-          )}
+        <dd className="region-fact">
+          <span aria-label="Region value" className={workspace.region === 'unknown' ? 'muted' : undefined}>
+            {workspace.region === 'unknown' ? 'Unknown' : workspace.region}
+          </span>
+          {/* A recorded region can be changed too (a wrong guess, a record from a teammate). */}
+          <select aria-label="Set region" value={workspace.region} onChange={(e) => void setRegion(e.target.value as RegionOrUnknown)} title={workspace.region === 'unknown' ? 'Record the region' : 'Change the recorded region'}>
+            <option value="unknown">{workspace.region === 'unknown' ? 'Set it…' : 'Unknown (forget)'}</option>
+            <option value="US">US</option>
+            <option value="EU">EU</option>
+          </select>
           {regionError && <ErrorPanel error={regionError} />}
         </dd>
         <dt>Created</dt>

@@ -14,6 +14,11 @@ export interface WorkspaceListProps {
   onActiveChange(index: number): void;
   onOpen(item: WorkspaceItem): void;
   onNeedMore(): void;
+  /** Ticked for a bulk action; omitted: the rows cannot be ticked. */
+  checked?: ReadonlySet<string>;
+  onToggleChecked?(index: number, mode: 'one' | 'range'): void;
+  /** Rows the whole list will have once every page is in (the scrollbar's extent while loading). */
+  footerText?: string;
 }
 
 /**
@@ -21,7 +26,7 @@ export interface WorkspaceListProps {
  * are in the DOM, so 5,000 workspaces scroll as smoothly as 50. Arrow keys, Home/End and
  * PageUp/PageDown move; Enter opens.
  */
-export function WorkspaceList({ items, activeIndex, hasMore, loadingMore, onActiveChange, onOpen, onNeedMore }: WorkspaceListProps) {
+export function WorkspaceList({ items, activeIndex, hasMore, loadingMore, onActiveChange, onOpen, onNeedMore, checked, onToggleChecked, footerText }: WorkspaceListProps) {
   return (
     <VirtualListbox
       items={items}
@@ -37,8 +42,14 @@ export function WorkspaceList({ items, activeIndex, hasMore, loadingMore, onActi
       onOpen={(item) => onOpen(item)}
       setSize={hasMore ? -1 : items.length}
       loadMore={{ hasMore, loading: loadingMore, threshold: PREFETCH_ROWS, onLoadMore: onNeedMore }}
+      {...(checked && onToggleChecked ? { checkable: { isChecked: (item: WorkspaceItem) => checked.has(item.id), onToggle: onToggleChecked } } : {})}
       renderItem={(item) => (
         <>
+          {checked && (
+            <span className="ws-check" data-check aria-hidden="true" title="Tick for a bulk action (Space, Ctrl+click, Shift+click for a range)">
+              {checked.has(item.id) ? '☑' : '☐'}
+            </span>
+          )}
           <span className="ws-name">{item.name}</span>
           <span className={`badge status-${item.status}`}>{item.status}</span>
           <span className={`badge region-${item.region}`} aria-label={`Region ${item.region === 'unknown' ? 'unknown' : item.region}`}>
@@ -49,7 +60,7 @@ export function WorkspaceList({ items, activeIndex, hasMore, loadingMore, onActi
       footer={
         loadingMore && (
           <p className="list-footer" role="status">
-            Loading more…
+            {footerText ?? 'Loading more…'}
           </p>
         )
       }

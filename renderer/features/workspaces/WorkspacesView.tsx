@@ -1,11 +1,18 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
+import type { AppErrorShape } from '../../../preload/contract';
+import { api } from '../../ipc/client';
+import { downloadFile } from '../../ui/download';
+import { notify } from '../../ui/toast-store';
 import { useDebounced } from '../../ui/use-debounced';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useProfilesStore, useWorkspacesStore } from '../../state/store';
 import { CreateWorkspaceDialog } from './CreateWorkspaceDialog';
+import { BulkRegionDialog, ImportRegionsDialog, SuggestRegionsDialog, type RegionChange } from './RegionDialogs';
 import { WorkspaceDetail } from './WorkspaceDetail';
 import { WorkspaceList } from './WorkspaceList';
-import { visibleWorkspaces, type RegionFilter, type StatusFilter } from './workspaces-store';
+import { countsText, matchesText } from './workspace-counts-text';
+import { visibleWorkspaces, workspaceCounts, type RegionFilter, type StatusFilter } from './workspaces-store';
+import './workspaces.css';
 
 const REGIONS: Array<{ value: RegionFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -13,6 +20,11 @@ const REGIONS: Array<{ value: RegionFilter; label: string }> = [
   { value: 'EU', label: 'EU' },
   { value: 'unknown', label: 'Unknown' },
 ];
+
+/** The app shell sends this for Ctrl/Cmd+Shift+N. */
+export const NEW_WORKSPACE_EVENT = 'console:new-workspace';
+
+type RegionDialog = 'suggest' | 'bulk' | 'import' | null;
 
 export function WorkspacesView() {
   const store = useWorkspacesStore();
@@ -25,9 +37,11 @@ export function WorkspacesView() {
   });
   const [query, setQuery] = useState(store.search);
   const [creating, setCreating] = useState(false);
+  const [regionDialog, setRegionDialog] = useState<RegionDialog>(null);
+  const [exportError, setExportError] = useState<AppErrorShape | null>(null);
   const debounced = useDebounced(query, 250);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { setSearch, reload, loadStats } = store;
+  const { setSearch, reload, loadStats, loadRest, phase, nextCursor, error } = store;
 
   // Another profile, new credentials, or a settled search text: start from the first page again.
   useEffect(() => {
@@ -37,6 +51,11 @@ export function WorkspacesView() {
   useEffect(() => {
     if (activeProfileId !== null) void loadStats();
   }, [activeProfileId, revision, loadStats]);
+  // The whole organization, in the background after the first page: the scrollbar, End and the
+  // counts then cover every workspace. A cancel or an error (error set) stops it until asked again.
+  useEffect(() => {
+    if (phase === 'ready' && nextCursor !== null && error === null) void loadRest();
+  }, [phase, nextCursor, error, loadRest]);
 
   // "/" focuses the search box from anywhere outside a text field.
   useEffect(() => {
@@ -49,34 +68,79 @@ export function WorkspacesView() {
     window.addEventListener('keydown', onKey);
     return () => window.removeEventListener('keydown', onKey);
   }, []);
+  useEffect(() => {
+    const onNew = () => setCreating(true);
+    window.addEventListener(NEW_WORKSPACE_EVENT, onNew);
+    return () => window.removeEventListener(NEW_WORKSPACE_EVENT, onNew);
+  }, []);
 
+  // Both are one pass over at most a whole organization's rows (well under a millisecond for 5,041).
   const visible = visibleWorkspaces(store);
+  const counts = workspaceCounts(store);
   const onNeedMore = useCallback(() => void store.loadMore(), [store]);
   const stats = store.stats.status === 'ready' ? store.stats.value : null;
+  const paused = error?.code === 'cancelled' && nextCursor !== null;
+  // Pages still to come and nothing stopped them: "loading" also in the short breaks between pages, so it does not flicker.
+  const loadingRest = nextCursor !== null && error === null && (phase === 'ready' || phase === 'loadingMore');
+  // While the rest loads: how far along, against the organization's total when no search narrows it.
+  const progress = nextCursor !== null && stats && store.search.trim() === '' && store.status === 'all' ? `Loading all workspaces: ${store.items.length.toLocaleString()} of ${stats.total.toLocaleString()}…` : 'Loading more…';
+  const checkedIds = [...store.checked];
+
+  const regionsRecorded = (changes: RegionChange[], message: string) => {
+    setRegionDialog(null);
+    store.applyRegions(changes);
+    store.setChecked([]);
+    notify(message);
+  };
+  const exportRegions = async () => {
+    setExportError(null);
+    const result = await api.workspaces.exportRegions();
+    if (!result.ok) return setExportError(result.error);
+    downloadFile({ fileName: 'workspace-regions.json', mimeType: 'application/json', text: result.value.text });
+    notify(`Exported ${result.value.count} region ${result.value.count === 1 ? 'record' : 'records'}.`);
+  };
 
   return (
     <section className="view workspaces" aria-labelledby="workspaces-title">
       <header className="view-header">
         <h1 id="workspaces-title">Workspaces</h1>
         <p className="stats" aria-label="Workspace counts">
-          {stats ? `${stats.total} total · ${stats.active} active · ${stats.inactive} inactive` : store.stats.status === 'error' ? 'Counts unavailable' : 'Counting…'}
+          {countsText(counts, stats, store.stats.status === 'error')}
         </p>
-        <button type="button" className="primary" onClick={() => setCreating(true)}>
+        <div className="region-tools" role="group" aria-label="Regions">
+          <button type="button" onClick={() => setRegionDialog('suggest')}>
+            Suggest regions…
+          </button>
+          <button type="button" onClick={() => void exportRegions()}>
+            Export regions…
+          </button>
+          <button type="button" onClick={() => setRegionDialog('import')}>
+            Import regions…
+          </button>
+        </div>
+        <button type="button" className="primary" onClick={() => setCreating(true)} aria-keyshortcuts="Control+Shift+N Meta+Shift+N" title="New workspace (Ctrl/Cmd+Shift+N)">
           New workspace
         </button>
       </header>
+      {exportError && <ErrorPanel error={exportError} />}
       <div className="toolbar filters" role="search">
         <input
           ref={searchRef}
           type="search"
           aria-label="Search workspaces by name"
           placeholder="Search by name ( / )"
+          maxLength={255}
           value={query}
           onChange={(e) => setQuery(e.target.value)}
           onKeyDown={(e) => {
             if (e.key === 'ArrowDown') document.querySelector<HTMLElement>('[role=listbox][aria-label=Workspaces]')?.focus();
           }}
         />
+        {store.search.trim() !== '' && phase !== 'loading' && phase !== 'error' && (
+          <span className="match-count" role="status" aria-label="Search matches">
+            {matchesText(visible.length, nextCursor === null)}
+          </span>
+        )}
         <label>
           Status{' '}
           <select value={store.status} onChange={(e) => void store.setStatus(e.target.value as StatusFilter)}>
@@ -94,10 +158,24 @@ export function WorkspacesView() {
           ))}
         </div>
       </div>
+      {checkedIds.length > 0 && (
+        <div className="selection-bar" role="toolbar" aria-label="Ticked workspaces">
+          <span aria-label="Ticked count">{checkedIds.length.toLocaleString()} ticked</span>
+          <button type="button" className="primary" onClick={() => setRegionDialog('bulk')}>
+            Set region…
+          </button>
+          <button type="button" onClick={() => store.setChecked(visible.map((w) => w.id))}>
+            Tick all {visible.length.toLocaleString()} shown
+          </button>
+          <button type="button" onClick={() => store.setChecked([])}>
+            Untick all
+          </button>
+        </div>
+      )}
 
       <div className="workspaces-body">
         <div className="list-pane">
-          {store.phase === 'loading' && (
+          {phase === 'loading' && (
             <div className="loading" role="status">
               Loading workspaces…{' '}
               <button type="button" onClick={() => void store.cancel()}>
@@ -105,24 +183,43 @@ export function WorkspacesView() {
               </button>
             </div>
           )}
-          {store.phase === 'error' && store.error && <ErrorPanel error={store.error} onRetry={() => void reload()} />}
-          {store.phase !== 'loading' && store.phase !== 'error' && visible.length === 0 && !store.nextCursor && (
+          {loadingRest && (
+            <div className="loading background" aria-label="Background loading">
+              <span>{progress}</span>
+              <button type="button" onClick={() => void store.cancel()}>
+                Stop
+              </button>
+            </div>
+          )}
+          {paused && (
+            <div className="loading" role="status">
+              Stopped after {store.items.length.toLocaleString()} workspaces.{' '}
+              <button type="button" onClick={() => void store.loadMore()}>
+                Load the rest
+              </button>
+            </div>
+          )}
+          {phase === 'error' && error && <ErrorPanel error={error} onRetry={() => void reload()} />}
+          {phase !== 'loading' && phase !== 'error' && visible.length === 0 && !nextCursor && (
             <p className="empty" role="status">
-              {store.items.length === 0 ? (query ? `No workspace name contains “${query}”.` : 'No workspaces yet. Create one to start.') : `None of the loaded workspaces is in region ${store.region}.`}
+              {store.items.length === 0 ? (query ? `No workspace name contains “${query}”.` : 'No workspaces yet. Create one to start.') : `None of the workspaces is in region ${store.region}.`}
             </p>
           )}
           {visible.length > 0 && (
             <WorkspaceList
               items={visible}
               activeIndex={Math.min(store.activeIndex, visible.length - 1)}
-              hasMore={store.nextCursor !== null}
-              loadingMore={store.phase === 'loadingMore'}
+              hasMore={nextCursor !== null}
+              loadingMore={loadingRest}
               onActiveChange={store.setActive}
               onOpen={(item) => store.open(item.id)}
               onNeedMore={onNeedMore}
+              checked={store.checked}
+              onToggleChecked={store.toggleChecked}
+              footerText={progress}
             />
           )}
-          {visible.length === 0 && store.nextCursor !== null && store.phase === 'ready' && <AutoLoad onNeedMore={onNeedMore} />}
+          {visible.length === 0 && nextCursor !== null && phase !== 'loading' && <p className="empty">Looking through more workspaces…</p>}
         </div>
         {store.openId && <WorkspaceDetail key={store.openId} workspaceId={store.openId} />}
       </div>
@@ -133,22 +230,36 @@ export function WorkspacesView() {
           onClose={() => setCreating(false)}
           onCreated={(item) => {
             setCreating(false);
+            notify(`Created workspace ${item.name} in ${item.region === 'unknown' ? 'an unknown region' : `the ${item.region}`}.`);
             store.upsert(item);
             store.open(item.id);
             void store.loadStats();
           }}
         />
       )}
+      {regionDialog === 'suggest' && (
+        <SuggestRegionsDialog
+          onClose={() => setRegionDialog(null)}
+          onDone={(changes) => regionsRecorded(changes, `Recorded the region of ${changes.length} ${changes.length === 1 ? 'workspace' : 'workspaces'}.`)}
+        />
+      )}
+      {regionDialog === 'bulk' && (
+        <BulkRegionDialog
+          ids={checkedIds}
+          onClose={() => setRegionDialog(null)}
+          onDone={(changes) => regionsRecorded(changes, `Set the region of ${changes.length} ${changes.length === 1 ? 'workspace' : 'workspaces'} to ${changes[0]?.region === 'unknown' ? 'unknown' : changes[0]?.region}.`)}
+        />
+      )}
+      {regionDialog === 'import' && (
+        <ImportRegionsDialog
+          onClose={() => setRegionDialog(null)}
+          onImported={(counts) => {
+            notify(`Imported region records: ${counts.added} added, ${counts.replaced} replaced.`);
+            // Records changed under the loaded rows: read the list again to show them.
+            if (counts.added + counts.replaced > 0) void reload();
+          }}
+        />
+      )}
     </section>
-  );
-}
-
-/** A filtered view with nothing visible yet keeps paging until something matches or the list ends. */
-function AutoLoad({ onNeedMore }: { onNeedMore(): void }) {
-  useEffect(() => onNeedMore(), [onNeedMore]);
-  return (
-    <p className="empty" role="status">
-      Looking through more workspaces…
-    </p>
   );
 }

@@ -20,12 +20,22 @@ export interface WorkspacesState {
   openId: string | null;
   /** The running page request, so the user can cancel it. */
   requestId: string | null;
+  /** Workspaces ticked for a bulk action (ids, so a ticked row stays ticked as pages arrive). */
+  checked: ReadonlySet<string>;
+  /** Visible index a Shift+click range starts from. */
+  checkAnchor: number | null;
 
   setSearch(search: string): Promise<void>;
   setStatus(status: StatusFilter): Promise<void>;
   setRegion(region: RegionFilter): void;
   reload(): Promise<void>;
   loadMore(): Promise<void>;
+  /**
+   * Loads every remaining page, one after another, yielding to the browser between pages, so the
+   * list (its scrollbar, End, the counts) covers the whole organization. Stops on a new search, an
+   * error or a cancel.
+   */
+  loadRest(): Promise<void>;
   cancel(): Promise<void>;
   loadStats(): Promise<void>;
   moveActive(delta: number | 'first' | 'last'): void;
@@ -34,6 +44,11 @@ export interface WorkspacesState {
   /** Puts a changed workspace in place (or first, when new). */
   upsert(item: WorkspaceItem): void;
   drop(id: string): void;
+  /** Ticks or unticks the visible row `index`; `range` ticks every row from the last ticked one (Shift+click). */
+  toggleChecked(index: number, mode?: 'one' | 'range'): void;
+  setChecked(ids: Iterable<string>): void;
+  /** Records new regions in the loaded rows (after setRegion(s), without reloading the list). */
+  applyRegions(changes: ReadonlyArray<{ id: string; region: RegionOrUnknown }>): void;
 }
 
 /** The region filter is local (regions are the app's own records); search and status are the server's. */
@@ -41,24 +56,52 @@ export function visibleWorkspaces(state: Pick<WorkspacesState, 'items' | 'region
   return state.region === 'all' ? state.items : state.items.filter((w) => w.region === state.region);
 }
 
+/**
+ * The counts the header shows. Without a filter: the server's organization-wide stats. With one
+ * (search, status, region): the rows that pass it, counted from the loaded list, `complete` once
+ * every page is in.
+ */
+export type WorkspaceCounts =
+  | { kind: 'organization'; active: number; inactive: number; total: number }
+  | { kind: 'filtered'; active: number; inactive: number; total: number; complete: boolean }
+  | { kind: 'unknown' };
+
+export function workspaceCounts(state: Pick<WorkspacesState, 'items' | 'region' | 'search' | 'status' | 'nextCursor' | 'stats'>): WorkspaceCounts {
+  const filtered = state.search.trim() !== '' || state.status !== 'all' || state.region !== 'all';
+  if (!filtered) return state.stats.status === 'ready' ? { kind: 'organization', ...state.stats.value } : { kind: 'unknown' };
+  let active = 0;
+  let inactive = 0;
+  for (const w of visibleWorkspaces(state)) {
+    if (w.status === 'active') active++;
+    else inactive++;
+  }
+  return { kind: 'filtered', active, inactive, total: active + inactive, complete: state.nextCursor === null };
+}
+
 const PAGE = 50;
+/** Background pages are the largest the API gives: half the round trips for a whole organization. */
+const BACKGROUND_PAGE = 100;
+/** A macrotask break, so input and paint get their turn between two pages. */
+const yieldToBrowser = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 const newRequestId = () => crypto.randomUUID();
 
 export function createWorkspacesStore(api: Api) {
   // Each load gets a generation; answers of superseded loads (an older search) are dropped.
   let generation = 0;
+  // The generation whose background loop is running, so a second call does not start another.
+  let restGeneration = -1;
 
   return create<WorkspacesState>()((set, get) => {
-    const fetchPage = async (mode: 'first' | 'more') => {
+    const fetchPage = async (mode: 'first' | 'more', limit = PAGE) => {
       const { search, status, nextCursor } = get();
       if (mode === 'more' && nextCursor === null) return;
       const mine = mode === 'first' ? ++generation : generation;
       const requestId = newRequestId();
-      set(mode === 'first' ? { phase: 'loading', error: null, requestId, items: [], nextCursor: null, activeIndex: 0 } : { phase: 'loadingMore', requestId });
+      set(mode === 'first' ? { phase: 'loading', error: null, requestId, items: [], nextCursor: null, activeIndex: 0, checked: new Set<string>(), checkAnchor: null } : { phase: 'loadingMore', requestId });
       const result = await api.workspaces.list({
         ...(search.trim() ? { nameContains: search.trim() } : {}),
         status,
-        limit: PAGE,
+        limit,
         ...(mode === 'more' && nextCursor ? { cursor: nextCursor } : {}),
         requestId,
       });
@@ -90,6 +133,8 @@ export function createWorkspacesStore(api: Api) {
       activeIndex: 0,
       openId: null,
       requestId: null,
+      checked: new Set<string>(),
+      checkAnchor: null,
 
       setSearch: async (search) => {
         set({ search });
@@ -104,6 +149,19 @@ export function createWorkspacesStore(api: Api) {
       loadMore: async () => {
         if (get().phase !== 'ready') return;
         await fetchPage('more');
+      },
+      loadRest: async () => {
+        const mine = generation;
+        if (restGeneration === mine) return;
+        restGeneration = mine;
+        try {
+          while (mine === generation && get().nextCursor !== null && get().phase === 'ready' && get().error === null) {
+            await fetchPage('more', BACKGROUND_PAGE);
+            await yieldToBrowser();
+          }
+        } finally {
+          if (restGeneration === mine) restGeneration = -1;
+        }
       },
       cancel: async () => {
         const { requestId } = get();
@@ -127,7 +185,29 @@ export function createWorkspacesStore(api: Api) {
         const index = items.findIndex((w) => w.id === item.id);
         set({ items: index >= 0 ? items.map((w) => (w.id === item.id ? item : w)) : [item, ...items] });
       },
-      drop: (id) => set({ items: get().items.filter((w) => w.id !== id), openId: get().openId === id ? null : get().openId }),
+      drop: (id) => {
+        const checked = new Set(get().checked);
+        checked.delete(id);
+        set({ items: get().items.filter((w) => w.id !== id), openId: get().openId === id ? null : get().openId, checked });
+      },
+      toggleChecked: (index, mode = 'one') => {
+        const visible = visibleWorkspaces(get());
+        const target = visible[index];
+        if (!target) return;
+        const checked = new Set(get().checked);
+        const anchor = get().checkAnchor;
+        if (mode === 'range' && anchor !== null && visible[anchor]) {
+          const [from, to] = anchor < index ? [anchor, index] : [index, anchor];
+          for (let i = from; i <= to; i++) checked.add((visible[i] as WorkspaceItem).id);
+        } else if (checked.has(target.id)) checked.delete(target.id);
+        else checked.add(target.id);
+        set({ checked, checkAnchor: index });
+      },
+      setChecked: (ids) => set({ checked: new Set(ids), checkAnchor: null }),
+      applyRegions: (changes) => {
+        const regions = new Map(changes.map((c) => [c.id, c.region]));
+        set({ items: get().items.map((w) => (regions.has(w.id) ? { ...w, region: regions.get(w.id) as RegionOrUnknown } : w)) });
+      },
     };
   });
 }

@@ -1,4 +1,4 @@
-import { useRef, type ReactNode } from 'react';
+import { useRef, type KeyboardEvent, type MouseEvent, type ReactNode } from 'react';
 import { useLoadMore } from './use-load-more';
 import { useVirtualRows } from './use-virtual-rows';
 
@@ -25,6 +25,11 @@ export interface VirtualListboxProps<T> {
   loadMore?: { hasMore: boolean; loading: boolean; threshold: number; onLoadMore(): void };
   /** Rendered after the rows, inside the scrolling element (e.g. a sticky "Loading more…"). */
   footer?: ReactNode;
+  /**
+   * Ticking rows for a bulk action, apart from the active row: Space, Ctrl/Cmd+click or a click on
+   * an element marked `data-check` ticks one; Shift+click a range. Ticked options carry `aria-checked`.
+   */
+  checkable?: { isChecked(item: T): boolean; onToggle(index: number, mode: 'one' | 'range'): void };
 }
 
 /**
@@ -32,7 +37,7 @@ export interface VirtualListboxProps<T> {
  * through `aria-activedescendant`, only the options in view (plus overscan) in the DOM.
  */
 export function VirtualListbox<T>(props: VirtualListboxProps<T>) {
-  const { items, label, rowHeight, overscan, getKey, idPrefix, activeIndex, onActiveChange, onOpen, renderItem, className, optionClassName, setSize, loadMore, footer } = props;
+  const { items, label, rowHeight, overscan, getKey, idPrefix, activeIndex, onActiveChange, onOpen, renderItem, className, optionClassName, setSize, loadMore, footer, checkable } = props;
   const ref = useRef<HTMLDivElement>(null);
   const rows = useVirtualRows({
     count: items.length,
@@ -54,6 +59,22 @@ export function VirtualListbox<T>(props: VirtualListboxProps<T>) {
   });
 
   const active = items[activeIndex];
+  const onKeyDown = (event: KeyboardEvent<HTMLDivElement>) => {
+    if (checkable && event.key === ' ' && event.target === event.currentTarget && activeIndex >= 0 && activeIndex < items.length) {
+      event.preventDefault();
+      checkable.onToggle(activeIndex, event.shiftKey ? 'range' : 'one');
+      return;
+    }
+    rows.onKeyDown(event);
+  };
+  const onOptionClick = (event: MouseEvent<HTMLDivElement>, item: T, index: number) => {
+    onActiveChange(index);
+    if (checkable) {
+      if (event.shiftKey) return checkable.onToggle(index, 'range');
+      if (event.ctrlKey || event.metaKey || (event.target as HTMLElement).closest('[data-check]')) return checkable.onToggle(index, 'one');
+    }
+    onOpen(item, index);
+  };
   return (
     <div
       ref={ref}
@@ -62,7 +83,7 @@ export function VirtualListbox<T>(props: VirtualListboxProps<T>) {
       aria-label={label}
       tabIndex={0}
       aria-activedescendant={active !== undefined ? `${idPrefix}${getKey(active)}` : undefined}
-      onKeyDown={rows.onKeyDown}
+      onKeyDown={onKeyDown}
     >
       <div style={{ height: rows.totalSize, position: 'relative' }}>
         {rows.items.map(({ index, start }) => {
@@ -76,12 +97,10 @@ export function VirtualListbox<T>(props: VirtualListboxProps<T>) {
               aria-selected={index === activeIndex}
               aria-setsize={setSize ?? items.length}
               aria-posinset={index + 1}
+              aria-checked={checkable ? checkable.isChecked(item) : undefined}
               className={optionClassName}
               style={{ position: 'absolute', left: 0, right: 0, top: start, height: rowHeight }}
-              onClick={() => {
-                onActiveChange(index);
-                onOpen(item, index);
-              }}
+              onClick={(event) => onOptionClick(event, item, index)}
             >
               {renderItem(item, index)}
             </div>
