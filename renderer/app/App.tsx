@@ -1,13 +1,14 @@
-import { useEffect, useState } from 'react';
+import { useCallback, useEffect, useState } from 'react';
 import { CatalogView } from '../features/catalog/CatalogView';
 import { AboutView } from '../features/about/AboutView';
+import { Palette } from '../features/palette/Palette';
 import { RequestInspector } from '../features/inspector/RequestInspector';
 import { StreamsView } from '../features/streams/StreamsView';
 import { TemplatesView } from '../features/templates/TemplatesView';
 import { WidgetView } from '../features/widget/WidgetView';
 import { WorkspacesView } from '../features/workspaces/WorkspacesView';
 import { useAppStore, useInspectorStore } from '../state/store';
-import { NEW_WORKSPACE_EVENT, shortcutOf } from '../ui/shortcuts';
+import { NEW_WORKSPACE_EVENT, shortcutOf, type ShortcutId } from '../ui/shortcuts';
 import { ShortcutsHelp } from '../ui/ShortcutsHelp';
 import { Toasts } from '../ui/Toasts';
 import { Sidebar } from './Sidebar';
@@ -46,18 +47,10 @@ export function App() {
     window.dispatchEvent(new CustomEvent(NEW_WORKSPACE_EVENT));
     setNewWorkspaceAsked(0);
   }, [newWorkspaceAsked, area]);
-  useEffect(() => {
-    // At the window, in the capture phase: before Monaco (or any other widget) sees the key. Monaco's
-    // own palette is F1 and it binds nothing to these chords, so editors lose nothing. (Ctrl+Shift+R
-    // would otherwise reload the page in the browser shell.)
-    const onKey = (e: KeyboardEvent) => {
-      const id = shortcutOf(e, e.target);
-      if (!id) return;
-      e.preventDefault();
-      e.stopPropagation();
-      if (e.repeat) return;
-      // A modal dialog has the user's attention: only presenter mode (a safety switch) acts behind it.
-      if (id !== 'presenter' && document.querySelector('dialog[open]')) return;
+  const [palette, setPalette] = useState(false);
+  // One handler for the global shortcuts, whether pressed or chosen in the command palette.
+  const runShortcut = useCallback(
+    (id: Exclude<ShortcutId, 'palette'>) => {
       if (id === 'presenter') togglePresenter();
       else if (id === 'help') setHelp(true);
       else if (id === 'requests') {
@@ -69,10 +62,27 @@ export function App() {
         useAppStore.getState().selectArea('workspaces');
         setNewWorkspaceAsked((n) => n + 1);
       }
+    },
+    [togglePresenter],
+  );
+  useEffect(() => {
+    // At the window, in the capture phase: before Monaco (or any other widget) sees the key. Monaco's
+    // own palette is F1 and it binds nothing to these chords, so editors lose nothing. (Ctrl+Shift+R
+    // would otherwise reload the page in the browser shell.) Ctrl+K is left to Monaco inside an editor.
+    const onKey = (e: KeyboardEvent) => {
+      const id = shortcutOf(e, e.target);
+      if (!id) return;
+      e.preventDefault();
+      e.stopPropagation();
+      if (e.repeat) return;
+      // A modal dialog has the user's attention: only presenter mode (a safety switch) acts behind it.
+      if (id !== 'presenter' && document.querySelector('dialog[open]')) return;
+      if (id === 'palette') setPalette(true);
+      else runShortcut(id);
     };
     window.addEventListener('keydown', onKey, { capture: true });
     return () => window.removeEventListener('keydown', onKey, { capture: true });
-  }, [togglePresenter]);
+  }, [runShortcut]);
   return (
     <div className="frame">
       <Sidebar />
@@ -91,6 +101,7 @@ export function App() {
       <StatusBar onShowShortcuts={() => setHelp(true)} />
       <Toasts />
       {help && <ShortcutsHelp onClose={() => setHelp(false)} />}
+      {palette && <Palette onClose={() => setPalette(false)} runShortcut={runShortcut} />}
     </div>
   );
 }

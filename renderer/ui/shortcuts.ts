@@ -2,7 +2,7 @@
 
 type Keys = Pick<KeyboardEvent, 'ctrlKey' | 'metaKey' | 'shiftKey' | 'altKey' | 'code' | 'key'>;
 
-export type ShortcutId = 'new-workspace' | 'requests' | 'presenter' | 'help';
+export type ShortcutId = 'palette' | 'new-workspace' | 'requests' | 'presenter' | 'help';
 
 export interface Shortcut {
   id: ShortcutId;
@@ -13,6 +13,7 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
+  { id: 'palette', keys: 'Ctrl/Cmd+K', aria: 'Control+K Meta+K', does: 'Command palette: go to an area, a workspace or a source, or run an action' },
   { id: 'new-workspace', keys: 'Ctrl/Cmd+Shift+N', aria: 'Control+Shift+N Meta+Shift+N', does: 'New workspace' },
   { id: 'requests', keys: 'Ctrl/Cmd+Shift+R', aria: 'Control+Shift+R Meta+Shift+R', does: 'Open the request inspector' },
   { id: 'presenter', keys: 'Ctrl/Cmd+Shift+P', aria: 'Control+Shift+P Meta+Shift+P', does: 'Presenter mode on or off' },
@@ -31,8 +32,16 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+/**
+ * Ctrl/Cmd+K without Shift or Alt. Inside a Monaco editor it stays Monaco's: there it starts its
+ * two-key chords (Ctrl+K Ctrl+C comments a line), which the palette must not break.
+ */
+const paletteChord = (e: Keys, target: EventTarget | null) =>
+  (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k') && !(target instanceof Element && target.closest('.monaco-editor'));
+
 /** Which shortcut a key press is, if any. `?` counts only outside text fields. */
 export function shortcutOf(e: Keys, target: EventTarget | null): ShortcutId | null {
+  if (paletteChord(e, target)) return 'palette';
   if (chord(e, 'N')) return 'new-workspace';
   if (chord(e, 'R')) return 'requests';
   if (chord(e, 'P')) return 'presenter';
