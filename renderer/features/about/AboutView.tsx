@@ -6,6 +6,7 @@ const JsonViewer = lazy(() => import('../../editors/monaco/JsonViewer').then((m)
 import { useAppStore } from '../../state/store';
 import { presenterSafe } from '../widget/presenter';
 import { ErrorPanel } from '../../ui/ErrorPanel';
+import { CopyIcon, RefreshIcon } from '../../ui/icons';
 
 function KeychainLine({ health }: { health: KeychainHealth }) {
   if (health.status === 'available') return <>Available ({health.backend})</>;
@@ -56,17 +57,19 @@ export function AboutView() {
   };
 
   return (
-    <section className="view" aria-labelledby="about-title">
+    <section className="view about-view" aria-labelledby="about-title">
       <header className="view-header">
         <h1 id="about-title">About &amp; diagnostics</h1>
         <div className="toolbar" role="toolbar" aria-label="Diagnostics actions">
           <button type="button" onClick={() => void loadReport()}>
+            <RefreshIcon />
             Refresh
           </button>
           <button type="button" onClick={() => void recheckKeychain()} disabled={report.status !== 'ready'}>
             Check keychain again
           </button>
           <button type="button" onClick={() => report.status === 'ready' && void copy(report.value)} disabled={report.status !== 'ready'}>
+            <CopyIcon />
             {copied ? 'Copied' : 'Copy report'}
           </button>
         </div>
@@ -76,9 +79,12 @@ export function AboutView() {
       {report.status === 'ready' && (
         <>
           <Summary report={report.value} />
-          <Suspense fallback={<p role="status">Loading editor…</p>}>
-            <JsonViewer label="Diagnostics report (JSON)" value={presenterSafe(report.value, presenter)} height={420} />
-          </Suspense>
+          {/* The report takes the rest of the page (the viewer scrolls inside), not a fixed 420 px box. */}
+          <div className="about-report">
+            <Suspense fallback={<p role="status">Loading editor…</p>}>
+              <JsonViewer label="Diagnostics report (JSON)" value={presenterSafe(report.value, presenter)} height="100%" />
+            </Suspense>
+          </div>
         </>
       )}
     </section>

@@ -60,7 +60,7 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
   return (
     <aside className="detail" role="region" aria-label={`Workspace ${workspace.name}`}>
       <header className="detail-header">
-        <h2>{workspace.name}</h2>
+        <h2 title={workspace.name}>{workspace.name}</h2>
         <button type="button" onClick={close} aria-label="Close workspace details" title="Close (Escape)">
           ✕
         </button>
