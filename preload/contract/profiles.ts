@@ -60,8 +60,19 @@ export const profileFieldsSchema = z.object({
   defaultRegion: profileFields.defaultRegion.default('US'),
 });
 
-/** A change names only what changes: no defaults here, or renaming would reset the base URL. */
-export const profileChangesSchema = z.object(profileFields).partial();
+/**
+ * A change names only what changes: no defaults here, or renaming would reset the base URL. An
+ * optional setting given as null is removed from the profile (an absent one stays as it is).
+ */
+export const profileChangesSchema = z
+  .object({
+    ...profileFields,
+    tokenUrl: profileFields.tokenUrl.nullable(),
+    organizationId: profileFields.organizationId.nullable(),
+    proxy: profileFields.proxy.nullable(),
+    caFile: profileFields.caFile.nullable(),
+  })
+  .partial();
 
 /**
  * A profile as stored and shown. Its URLs are checked only as URLs here: a profile saved under

@@ -134,6 +134,19 @@ describe('profiles and credentials over IPC', () => {
     expect(await call('profiles:create', { name: 'Not a host', baseUrl: 'not a url', defaultRegion: 'US' })).toMatchObject({ ok: false, error: { message: 'Base URL is not a valid URL.' } });
   });
 
+  it('removes an optional setting given as null (and the secret bound to it), keeps one left out', async () => {
+    const { value } = setup();
+    const created = await value<{ id: string }>('profiles:create', { name: 'With token URL', baseUrl: h.url, tokenUrl: `${h.url}/api/v1/account/applications/token`, organizationId: '3f0c2c8e-6f0e-4b8e-9a57-2d0c0c2f4d11' });
+    await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: SECRET });
+    const kept = await value<Record<string, unknown>>('profiles:update', { id: created.id, changes: { name: 'Renamed' } });
+    expect(kept).toMatchObject({ tokenUrl: `${h.url}/api/v1/account/applications/token`, organizationId: '3f0c2c8e-6f0e-4b8e-9a57-2d0c0c2f4d11', credentials: { present: true } });
+    const removed = await value<Record<string, unknown>>('profiles:update', { id: created.id, changes: { tokenUrl: null, organizationId: null } });
+    expect(removed).not.toHaveProperty('tokenUrl');
+    expect(removed).not.toHaveProperty('organizationId');
+    // Where the secret goes changed (the token URL), so it was removed and the profile says why.
+    expect(removed).toMatchObject({ credentials: { present: false, notice: expect.stringContaining('changed') } });
+  });
+
   it('refuses a second profile with the same name (case and spaces ignored), also when two creates race', async () => {
     const { call, value } = setup();
     const fields = { baseUrl: 'https://api.airbyte.ai', defaultRegion: 'US' };

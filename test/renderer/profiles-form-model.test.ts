@@ -47,9 +47,10 @@ describe('what the form sends', () => {
 
   it('sends only what changed, and refuses to pretend an emptied setting was removed', () => {
     const before = { ...EMPTY_FORM, name: 'Acme', proxy: 'http://proxy:3128' };
-    expect(updateInput(before, { ...before, name: 'Acme 2' })).toEqual({ changes: { name: 'Acme 2' }, cannotClear: [] });
-    expect(updateInput(before, { ...before })).toEqual({ changes: {}, cannotClear: [] });
-    expect(updateInput(before, { ...before, proxy: '' })).toEqual({ changes: {}, cannotClear: ['proxy'] });
+    expect(updateInput(before, { ...before, name: 'Acme 2' })).toEqual({ changes: { name: 'Acme 2' } });
+    expect(updateInput(before, { ...before })).toEqual({ changes: {} });
+    // An emptied optional setting is removed (null), not silently kept.
+    expect(updateInput(before, { ...before, proxy: '' })).toEqual({ changes: { proxy: null } });
   });
 
   it('caps each input where the schema would refuse it', () => {

@@ -145,7 +145,12 @@ export class ProfileService {
   async update(id: string, changes: ProfileChanges): Promise<ProfileView> {
     if (id === SANDBOX_PROFILE_ID) throw new AppError('validation', 'The built-in Sandbox profile cannot be changed; create a profile of your own instead.');
     if (changes.caFile) await loadCaFile(changes.caFile);
-    const { before, after } = await this.deps.store.update(id, (current) => ({ ...current, ...changes, id, builtIn: false }));
+    const { before, after } = await this.deps.store.update(id, (current) => {
+      const next: Record<string, unknown> = { ...current, ...changes, id, builtIn: false };
+      // null removes an optional setting (a token URL, organization id, proxy or CA file).
+      for (const [key, value] of Object.entries(changes)) if (value === null) delete next[key];
+      return next as Profile;
+    });
     const changed = bindingChange(bindingOf(before), bindingOf(after));
     // The secret was entered for the old settings: never let it follow the profile somewhere new.
     if (changed) await this.forgetSecret(id, `The ${changed} changed, so the saved client secret was removed. Enter the client id and secret again for the new settings.`);

@@ -76,13 +76,7 @@ export function ProfileFormDialog({ profile, onClose, onDone }: { profile?: Prof
     setProblems({ fields: {}, rest: null });
     let outcome;
     if (profile) {
-      const { changes, cannotClear } = updateInput(before, values);
-      if (cannotClear.length > 0) {
-        const fields: FormProblems['fields'] = {};
-        for (const field of cannotClear) fields[field] = `${FIELD_LABELS[field]} cannot be removed from a saved profile yet: create a new profile without it.`;
-        setProblems({ fields, rest: null });
-        return;
-      }
+      const { changes } = updateInput(before, values);
       if (Object.keys(changes).length === 0) {
         onClose();
         return;

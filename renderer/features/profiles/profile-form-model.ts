@@ -44,6 +44,8 @@ export function formOf(profile: ProfileView): ProfileFormValues {
 }
 
 type Fields = { name: string; baseUrl: string; defaultRegion: 'US' | 'EU' } & Partial<Record<OptionalField, string>>;
+/** A change: what is given changes; an optional setting given as null is removed. */
+type ProfileChanges = Partial<Omit<Fields, OptionalField>> & Partial<Record<OptionalField, string | null>>;
 
 /** What "Create profile" sends: empty optional fields are left out (main's defaults apply). */
 export function createInput(values: ProfileFormValues): Fields {
@@ -57,24 +59,22 @@ export function createInput(values: ProfileFormValues): Fields {
 
 /**
  * What "Save" sends: only what changed (a change of the URLs or proxy removes the saved secret, so
- * nothing unchanged may be sent as a change). An optional setting emptied cannot be expressed by the
- * channel (an absent value means "unchanged"): it is reported as a field problem instead of being
- * silently kept.
+ * nothing unchanged may be sent as a change). An optional setting emptied is sent as null, which
+ * removes it from the profile.
  */
-export function updateInput(before: ProfileFormValues, values: ProfileFormValues): { changes: Partial<Fields>; cannotClear: OptionalField[] } {
+export function updateInput(before: ProfileFormValues, values: ProfileFormValues): { changes: ProfileChanges } {
   const after = createInput(values);
-  const changes: Partial<Fields> = {};
-  const cannotClear: OptionalField[] = [];
+  const changes: ProfileChanges = {};
   if (after.name !== before.name) changes.name = after.name;
   if (after.baseUrl !== before.baseUrl) changes.baseUrl = after.baseUrl;
   if (after.defaultRegion !== before.defaultRegion) changes.defaultRegion = after.defaultRegion;
   for (const key of OPTIONAL_FIELDS) {
     const value = after[key];
     if (value === undefined) {
-      if (before[key]) cannotClear.push(key);
+      if (before[key]) changes[key] = null;
     } else if (value !== before[key]) changes[key] = value;
   }
-  return { changes, cannotClear };
+  return { changes };
 }
 
 /** True when main saved `saved` for `typed` only by putting `https://` in front (api.airbyte.ai). */
