@@ -1,3 +1,4 @@
+import { CopyIcon } from '../../ui/icons';
 import { useEffect, useState } from 'react';
 import type { AppErrorShape, RegionOrUnknown } from '../../../preload/contract';
 import { api } from '../../ipc/client';
@@ -78,7 +79,7 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
               });
             }}
           >
-            {copied ? 'Copied' : 'Copy ID'}
+            <CopyIcon /> {copied ? 'Copied' : 'Copy ID'}
           </button>
         </dd>
         <dt>Status</dt>

@@ -1,3 +1,4 @@
+import { NewIcon } from '../../ui/icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../preload/contract';
 import { api } from '../../ipc/client';
@@ -119,7 +120,7 @@ export function WorkspacesView() {
           </button>
         </div>
         <button type="button" className="primary" onClick={() => setCreating(true)} aria-keyshortcuts="Control+Shift+N Meta+Shift+N" title="New workspace (Ctrl/Cmd+Shift+N)">
-          New workspace
+          <NewIcon /> New workspace
         </button>
       </header>
       {exportError && <ErrorPanel error={exportError} />}
