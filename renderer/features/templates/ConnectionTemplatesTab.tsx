@@ -1,3 +1,4 @@
+import { TemplateRow } from './TemplateRow';
 import { useEffect, useState } from 'react';
 import type { ConnectionTemplate, ConnectionTemplateDraft } from '../../../preload/contract';
 import { ErrorPanel } from '../../ui/ErrorPanel';
@@ -25,21 +26,18 @@ function ConnectionList() {
       {connections.status === 'ready' && items.length === 0 && <p className="empty">No connection template matches: create one with “New connection template”.</p>}
       <ul className="template-list" aria-label="Connection templates">
         {items.map((t) => (
-          <li key={t.id}>
-            <button type="button" className="template-row" aria-current={openId === t.id ? 'true' : undefined} onClick={() => void useTemplatesStore.getState().openConnection(t.id)}>
-              <span className="template-name">{connectionTitle(t)}</span>
-              <span className="muted template-detail">
+          <TemplateRow
+            key={t.id}
+            name={connectionTitle(t)}
+            detail={
+              <>
                 {t.dataHostingType === 'airbyte_hosted' ? 'Airbyte-hosted' : 'User-hosted'} · {t.cronExpression ? <code>{t.cronExpression}</code> : 'no schedule'}
-              </span>
-              <span className="template-tags">
-                {t.tags.map((tag) => (
-                  <span key={tag} className="tag">
-                    {tag}
-                  </span>
-                ))}
-              </span>
-            </button>
-          </li>
+              </>
+            }
+            tags={t.tags}
+            current={openId === t.id}
+            onOpen={() => void useTemplatesStore.getState().openConnection(t.id)}
+          />
         ))}
       </ul>
     </div>

@@ -1,3 +1,4 @@
+import { TemplateRow } from './TemplateRow';
 import { useEffect, useState } from 'react';
 import type { SourceTemplateItem } from '../../../preload/contract';
 import { Dialog } from '../../ui/Dialog';
@@ -27,22 +28,14 @@ function SourceList({ onOpen }: { onOpen: (id: string) => void }) {
       {sources.status === 'ready' && items.length === 0 && <p className="empty">{global ? 'No global template matches.' : 'No source template matches: create one with “New source template”.'}</p>}
       <ul className="template-list" aria-label={global ? 'Global source templates' : 'Source templates'}>
         {items.map((t) => (
-          <li key={t.id}>
-            <button type="button" className="template-row" aria-current={openId === t.id ? 'true' : undefined} onClick={() => onOpen(t.id)}>
-              <span className="template-name">{t.name}</span>
-              <span className="muted template-detail">
-                {t.connectorName ?? 'Unknown connector'} · {t.mode}
-                {t.customization?.stream_selection_mode ? ` · ${t.customization.stream_selection_mode}` : ''}
-              </span>
-              <span className="template-tags">
-                {t.tags.map((tag) => (
-                  <span key={tag} className="tag">
-                    {tag}
-                  </span>
-                ))}
-              </span>
-            </button>
-          </li>
+          <TemplateRow
+            key={t.id}
+            name={t.name}
+            detail={`${t.connectorName ?? 'Unknown connector'} · ${t.mode}${t.customization?.stream_selection_mode ? ` · ${t.customization.stream_selection_mode}` : ''}`}
+            tags={t.tags}
+            current={openId === t.id}
+            onOpen={() => onOpen(t.id)}
+          />
         ))}
       </ul>
     </div>
