@@ -1,6 +1,6 @@
 /* global process, console */
 // Renders build/icon.svg to the PNG sizes every platform asks for (build/icons/<size>x<size>.png and
-// build/icon.png at 1024). Uses the Chromium Playwright already drives for e2e: no image tool is
+// build/icon.png at 1024, renderer/public/app-icon.png at 256). Uses the Chromium Playwright already drives for e2e: no image tool is
 // installed on the build machines. Run: node build/render-icons.mjs
 import { readFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import path from 'node:path';
@@ -25,6 +25,8 @@ try {
     console.log(file);
   }
   copyFileSync(path.join(outDir, '1024x1024.png'), path.join(here, 'icon.png'));
+  // The desktop window's own icon (Linux shows it in the task bar), shipped inside out/renderer.
+  copyFileSync(path.join(outDir, '256x256.png'), path.join(here, '..', 'renderer', 'public', 'app-icon.png'));
 } finally {
   await browser.close();
 }

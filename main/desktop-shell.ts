@@ -13,12 +13,15 @@ import { lockDataFolder } from './services/storage/data-folder-lock';
 export interface DesktopPaths {
   rendererDir: string;
   preloadPath: string;
+  /** The window icon (Linux task bars show it; macOS and Windows take the package's icon). */
+  iconPath: string;
 }
 
 export function defaultDesktopPaths(): DesktopPaths {
   return {
     rendererDir: path.join(__dirname, '../renderer'),
     preloadPath: path.join(__dirname, '../preload/index.js'),
+    iconPath: path.join(__dirname, '../renderer/app-icon.png'),
   };
 }
 
@@ -99,7 +102,7 @@ export async function startDesktopShell(paths: DesktopPaths = defaultDesktopPath
   });
 
   const createWindow = () => {
-    const window = new BrowserWindow(mainWindowOptions(paths.preloadPath));
+    const window = new BrowserWindow(mainWindowOptions(paths.preloadPath, paths.iconPath));
     const id = window.webContents.id;
     trustedContents.add(id);
     window.once('ready-to-show', () => window.show());

@@ -17,8 +17,9 @@ export function secureWebPreferences(preloadPath: string) {
   } as const;
 }
 
-export function mainWindowOptions(preloadPath: string) {
+export function mainWindowOptions(preloadPath: string, iconPath?: string) {
   return {
+    ...(iconPath ? { icon: iconPath } : {}),
     width: 1280,
     height: 820,
     minWidth: 880,

@@ -88,7 +88,7 @@ describe('desktop shell (electron mocked)', () => {
   beforeAll(async () => {
     rendererDir = mkdtempSync(path.join(os.tmpdir(), 'renderer-'));
     writeFileSync(path.join(rendererDir, 'index.html'), '<!doctype html><title>t</title>');
-    await startDesktopShell({ rendererDir, preloadPath: '/app/preload/index.js' });
+    await startDesktopShell({ rendererDir, preloadPath: '/app/preload/index.js', iconPath: '/app/renderer/app-icon.png' });
   });
 
   it('opens one window with locked-down webPreferences on the app scheme', () => {
@@ -106,6 +106,7 @@ describe('desktop shell (electron mocked)', () => {
       allowRunningInsecureContent: false,
     });
     expect(win?.loadURL).toHaveBeenCalledWith('app://console/index.html');
+    expect(win?.options.icon).toBe('/app/renderer/app-icon.png');
   });
 
   it('takes the single-instance lock and registers the app scheme as privileged', () => {
