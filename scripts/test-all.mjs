@@ -1,12 +1,17 @@
-// npm test: typecheck, lint, build, unit + contract + integration (vitest, with a real keyring when
+// npm test: sets the machine up (Debian packages, npm dependencies), then typecheck, lint, build, unit + contract + integration (vitest, with a real keyring when
 // available), end-to-end (Playwright in Debian's Chromium against the built browser shell).
 // Ends with one plain line "N passed, N failed" summing every suite; exits non-zero on any failure.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { prepareTestMachine } from './lib/test-machine.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// A fresh clone needs nothing but this command: it installs what is missing, or stops at once with
+// the one command to run.
+if (!prepareTestMachine({ root })) process.exit(1);
+
 const bin = (name) => path.join(root, 'node_modules', '.bin', name);
 const cache = path.join(root, '.cache');
 mkdirSync(cache, { recursive: true });

@@ -68,7 +68,8 @@ export function App() {
   useEffect(() => {
     // At the window, in the capture phase: before Monaco (or any other widget) sees the key. Monaco's
     // own palette is F1 and it binds nothing to these chords, so editors lose nothing. (Ctrl+Shift+R
-    // would otherwise reload the page in the browser shell.) Ctrl+K is left to Monaco inside an editor.
+    // would otherwise reload the page in the browser shell.) Ctrl+K is left to Monaco inside an editor;
+    // Ctrl+P opens the palette there.
     const onKey = (e: KeyboardEvent) => {
       const id = shortcutOf(e, e.target);
       if (!id) return;

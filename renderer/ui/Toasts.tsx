@@ -1,5 +1,6 @@
 import { useToastStore } from './toast-store';
 import './toasts.css';
+import { CloseIcon } from './icons';
 
 /**
  * Where success messages appear. The live region is always in the page (a region added together
@@ -14,7 +15,7 @@ export function Toasts() {
         <div key={toast.id} className="toast">
           <span>{toast.message}</span>
           <button type="button" className="toast-close" aria-label="Dismiss notification" onClick={() => dismiss(toast.id)}>
-            ×
+            <CloseIcon />
           </button>
         </div>
       ))}

@@ -1,10 +1,11 @@
-import { Braces, Copy, FileStack, Info, LayoutGrid, ListTree, PanelsTopLeft, Plus, RefreshCw, Search, Trash2, type LucideIcon } from 'lucide-react';
+import { Braces, Copy, Download, FileStack, Info, LayoutGrid, ListTree, PanelsTopLeft, Pencil, Plus, RefreshCw, Search, Trash2, Upload, X, type LucideIcon } from 'lucide-react';
 import type { AreaId } from '../state/areas';
 
 /**
  * The app's icon set: lucide icons at one size and stroke, always decorative. A control's accessible
  * name is its text label (e2e tests and screen readers find controls by it), so every icon is
- * `aria-hidden` and never focusable; an icon without a visible label is not allowed here.
+ * `aria-hidden` and never focusable. An icon may stand alone only on a button that has an
+ * `aria-label` (the close buttons); everywhere else it sits beside the visible label.
  */
 function decorative(Icon: LucideIcon) {
   return function ActionIcon({ size = 14 }: { size?: number }) {
@@ -12,8 +13,12 @@ function decorative(Icon: LucideIcon) {
   };
 }
 
+export const CloseIcon = decorative(X);
 export const CopyIcon = decorative(Copy);
 export const DeleteIcon = decorative(Trash2);
+export const EditIcon = decorative(Pencil);
+export const ExportIcon = decorative(Download);
+export const ImportIcon = decorative(Upload);
 export const NewIcon = decorative(Plus);
 export const RefreshIcon = decorative(RefreshCw);
 export const SearchIcon = decorative(Search);

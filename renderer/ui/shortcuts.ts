@@ -13,7 +13,7 @@ export interface Shortcut {
 }
 
 export const SHORTCUTS: readonly Shortcut[] = [
-  { id: 'palette', keys: 'Ctrl/Cmd+K', aria: 'Control+K Meta+K', does: 'Command palette: go to an area, a workspace or a source, or run an action' },
+  { id: 'palette', keys: 'Ctrl/Cmd+K or Ctrl/Cmd+P', aria: 'Control+K Meta+K Control+P Meta+P', does: 'Command palette: go to an area, a workspace or a source, or run an action (in an editor, Ctrl/Cmd+P)' },
   { id: 'new-workspace', keys: 'Ctrl/Cmd+Shift+N', aria: 'Control+Shift+N Meta+Shift+N', does: 'New workspace' },
   { id: 'requests', keys: 'Ctrl/Cmd+Shift+R', aria: 'Control+Shift+R Meta+Shift+R', does: 'Open the request inspector' },
   { id: 'presenter', keys: 'Ctrl/Cmd+Shift+P', aria: 'Control+Shift+P Meta+Shift+P', does: 'Presenter mode on or off' },
@@ -32,12 +32,16 @@ export function isTypingTarget(target: EventTarget | null): boolean {
   return false;
 }
 
+const plain = (e: Keys, letter: string) => (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && (e.code === `Key${letter}` || e.key.toLowerCase() === letter.toLowerCase());
+
 /**
- * Ctrl/Cmd+K without Shift or Alt. Inside a Monaco editor it stays Monaco's: there it starts its
- * two-key chords (Ctrl+K Ctrl+C comments a line), which the palette must not break.
+ * Ctrl/Cmd+K, or Ctrl/Cmd+P (VS Code's "go to anything"). Inside a Monaco editor Ctrl+K stays
+ * Monaco's: there it starts its two-key chords (Ctrl+K Ctrl+C comments a line), which the palette
+ * must not break; Monaco binds nothing to Ctrl+P, so that one works everywhere (and replaces the
+ * browser's Print, which this app has no use for).
  */
 const paletteChord = (e: Keys, target: EventTarget | null) =>
-  (e.ctrlKey || e.metaKey) && !e.shiftKey && !e.altKey && (e.code === 'KeyK' || e.key.toLowerCase() === 'k') && !(target instanceof Element && target.closest('.monaco-editor'));
+  plain(e, 'P') || (plain(e, 'K') && !(target instanceof Element && target.closest('.monaco-editor')));
 
 /** Which shortcut a key press is, if any. `?` counts only outside text fields. */
 export function shortcutOf(e: Keys, target: EventTarget | null): ShortcutId | null {

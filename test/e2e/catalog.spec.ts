@@ -94,6 +94,17 @@ test('discovers the 5,200-stream warehouse with progress and cancel, queries it 
   await expect(resultSummary).toContainText('5,200 items');
   const result = page.getByRole('region', { name: 'Query result' });
   await expect(result.locator('.view-lines')).toContainText('"');
+  // Inside the editor Ctrl+K stays Monaco's (it starts a chord); Ctrl+P opens the palette, and closing
+  // it gives the focus back to the editor.
+  const palette = page.getByRole('dialog', { name: 'Command palette' });
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Escape');
+  await expect(palette).toHaveCount(0);
+  await page.keyboard.press('Control+P');
+  await expect(palette).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(palette).toHaveCount(0);
+  await expect(input).toBeFocused();
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('length(streams[?source_defined_cursor])', { delay: 15 });
   await expect(resultSummary).toContainText('Not a list');

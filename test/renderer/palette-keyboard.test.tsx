@@ -148,7 +148,7 @@ describe('the command palette', () => {
 
 describe('the palette shortcut', () => {
   const key = (over: Partial<KeyboardEvent>) => ({ ctrlKey: false, metaKey: false, shiftKey: false, altKey: false, code: '', key: '', ...over });
-  it('is Ctrl/Cmd+K, also in a text field, but not inside Monaco (its chords start with Ctrl+K)', () => {
+  it('is Ctrl/Cmd+K, also in a text field, but not inside Monaco (its chords start with Ctrl+K); Ctrl/Cmd+P everywhere', () => {
     expect(shortcutOf(key({ ctrlKey: true, code: 'KeyK', key: 'k' }), document.body)).toBe('palette');
     expect(shortcutOf(key({ metaKey: true, code: 'KeyK', key: 'k' }), null)).toBe('palette');
     const input = document.createElement('input');
@@ -160,6 +160,10 @@ describe('the palette shortcut', () => {
     editor.append(area);
     document.body.append(editor);
     expect(shortcutOf(key({ ctrlKey: true, code: 'KeyK', key: 'k' }), area)).toBeNull();
+    // Ctrl/Cmd+P reaches the palette from everywhere, inside Monaco included.
+    expect(shortcutOf(key({ ctrlKey: true, code: 'KeyP', key: 'p' }), area)).toBe('palette');
+    expect(shortcutOf(key({ metaKey: true, code: 'KeyP', key: 'p' }), input)).toBe('palette');
+    expect(shortcutOf(key({ ctrlKey: true, shiftKey: true, code: 'KeyP', key: 'P' }), area)).toBe('presenter');
     expect(shortcutOf(key({ ctrlKey: true, shiftKey: true, code: 'KeyK', key: 'K' }), null)).toBeNull();
     expect(shortcutOf(key({ key: 'k', code: 'KeyK' }), null)).toBeNull();
     input.remove();

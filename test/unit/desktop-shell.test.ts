@@ -345,7 +345,7 @@ describe('desktop shell (electron mocked)', () => {
     electron.app.quit.mockClear();
     const before = electron.windows.length;
     const { startDesktopShell: startAgain } = await import('../../main/desktop-shell');
-    await startAgain({ rendererDir, preloadPath: '/p.js' });
+    await startAgain({ rendererDir, preloadPath: '/p.js', iconPath: '/i.png' });
     expect(electron.app.quit).toHaveBeenCalled();
     expect(electron.windows.length).toBe(before);
   });
@@ -357,7 +357,7 @@ describe('desktop shell (electron mocked)', () => {
     });
     const { startDesktopShell: startAgain } = await import('../../main/desktop-shell');
     let started: Promise<void> | undefined;
-    expect(() => (started = startAgain({ rendererDir, preloadPath: '/p.js' }))).not.toThrow();
+    expect(() => (started = startAgain({ rendererDir, preloadPath: '/p.js', iconPath: '/i.png' }))).not.toThrow();
     await expect(started).rejects.toThrow('no userData path');
   });
 

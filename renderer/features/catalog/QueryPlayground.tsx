@@ -7,6 +7,7 @@ import { stepHistory, type Recall } from './query/history-nav';
 import { QUERY_NOTE_MAX } from '../../../preload/contract';
 import { downloadFile } from '../../ui/download';
 import { formatExport, tableShapeProblem, type ExportFormat } from './export-format';
+import { ExportIcon } from '../../ui/icons';
 
 // Monaco loads with the first editor shown, never with the app.
 const JmespathEditor = lazy(() => import('../../editors/monaco/JmespathEditor').then((m) => ({ default: m.JmespathEditor })));
@@ -173,13 +174,13 @@ const ResultPane = memo(function ResultPane({ stale }: { stale: boolean }) {
         </p>
         <div className="toolbar" role="toolbar" aria-label="Export result">
           <button type="button" onClick={() => exportAs('json')}>
-            Export JSON
+            <ExportIcon /> Export JSON
           </button>
           <button type="button" onClick={() => exportAs('csv')}>
-            Export CSV
+            <ExportIcon /> Export CSV
           </button>
           <button type="button" onClick={() => exportAs('markdown')}>
-            Export Markdown
+            <ExportIcon /> Export Markdown
           </button>
           {answer.count !== null && answer.count > 0 && !answer.truncated && workspace && source && (
             <button type="button" onClick={() => planFor(answer.resultText)}>

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useCatalogStore } from '../../state/store';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { starterQueries } from './starter-queries';
+import { CloseIcon } from '../../ui/icons';
 
 /** The starter library and the profile's saved queries; a click loads one into the editor. */
 export function SavedQueries({ onLoad }: { onLoad(query: string): void }) {
@@ -39,7 +40,7 @@ export function SavedQueries({ onLoad }: { onLoad(query: string): void }) {
                   {q.name}
                 </button>
                 <button type="button" className="icon" aria-label={`Delete saved query ${q.name}`} onClick={() => void removeQuery(q.id)}>
-                  ✕
+                  <CloseIcon />
                 </button>
                 {q.note && <p className="query-note">{q.note}</p>}
               </li>

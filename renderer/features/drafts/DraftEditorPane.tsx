@@ -4,6 +4,7 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 import { DraftForm } from './DraftForm';
 import { describeProblem, isDirty } from './drafts-store';
 import { useDraftsStore } from './use-drafts-store';
+import { DeleteIcon } from '../../ui/icons';
 
 const DISK_WORDS = {
   changed: 'The file changed on disk while you were editing.',
@@ -107,7 +108,7 @@ export function DraftEditorPane({ onClose, focusRequest = 0 }: { onClose: () => 
         </button>
         {editor.file && (
           <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-            Delete draft…
+            <DeleteIcon /> Delete draft…
           </button>
         )}
         <span className="hint">Ctrl+S (⌘S) saves. Saving needs no network.</span>

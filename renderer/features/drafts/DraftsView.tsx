@@ -11,6 +11,7 @@ import { PlanPanel } from './PlanPanel';
 import { PullPanel } from './PullPanel';
 import { SecretsPanel } from './SecretsPanel';
 import { useDraftsStore } from './use-drafts-store';
+import { NewIcon } from '../../ui/icons';
 
 /** How often the folder's change counter is asked while the tab is visible: files edited outside the app show up by themselves. */
 const REVISION_POLL_MS = 1500;
@@ -85,7 +86,7 @@ export function DraftsView() {
         <h2 id="drafts-title">Drafts</h2>
         <div className="toolbar" role="toolbar" aria-label="Drafts actions">
           <button type="button" onClick={() => guard('start a new draft', () => setCreating(true))}>
-            New draft…
+            <NewIcon /> New draft…
           </button>
           <button type="button" disabled={busy} onClick={() => void startPull()}>
             Pull from server

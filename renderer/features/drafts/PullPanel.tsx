@@ -2,6 +2,7 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 import { pullSummaryLine } from './plan-format';
 import { TaskProgress } from './TaskProgress';
 import { useDraftsStore } from './use-drafts-store';
+import { CloseIcon } from '../../ui/icons';
 
 /** Pull from server: its progress, then what it wrote and what it left alone (and why). */
 export function PullPanel() {
@@ -20,7 +21,7 @@ export function PullPanel() {
               {pullSummaryLine(r)}
             </p>
             <button type="button" className="icon" aria-label="Dismiss the pull result" onClick={() => useDraftsStore.getState().dismissPull()}>
-              ×
+              <CloseIcon />
             </button>
           </div>
           {r.created.length > 0 && <p className="hint">A new draft is a copy of the server’s template, so the list below shows it as unchanged.</p>}

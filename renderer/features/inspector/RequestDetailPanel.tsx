@@ -4,6 +4,7 @@ import { api } from '../../ipc/client';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useInspectorStore } from '../../state/store';
 import { formatBytes, pathOf, prettyBody } from './request-format';
+import { CloseIcon, CopyIcon } from '../../ui/icons';
 
 /** One logged call in full: what was sent and what came back, redacted by main, hidden further in presenter mode. */
 export function RequestDetailPanel({ show, onClose }: { show(text: string): string; onClose(): void }) {
@@ -15,7 +16,7 @@ export function RequestDetailPanel({ show, onClose }: { show(text: string): stri
       <header>
         <h3>{value ? `${value.entry.method} ${show(pathOf(value.entry.url))}` : 'Request'}</h3>
         <button type="button" onClick={onClose} aria-label="Close request details" title="Close (Escape)">
-          ✕
+          <CloseIcon />
         </button>
       </header>
       {detail.status === 'loading' && !value && <p role="status">Loading the request…</p>}
@@ -80,7 +81,7 @@ function DetailBody({ detail, show, full, loadingFull, onShowAll }: { detail: Re
           <Body label="Response body" body={detail.responseBody} show={show} full={full} loadingFull={loadingFull} onShowAll={onShowAll}>
             {detail.responseBody && (
               <button type="button" onClick={() => void copyResponse()}>
-                {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy response'}
+                <CopyIcon /> {copied === 'done' ? 'Copied' : copied === 'failed' ? 'Copy failed' : 'Copy response'}
               </button>
             )}
           </Body>

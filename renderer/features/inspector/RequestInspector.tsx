@@ -4,6 +4,7 @@ import { presenterText } from '../widget/presenter';
 import { RequestDetailPanel } from './RequestDetailPanel';
 import { matchesStatus, pathOf, STATUS_FILTERS, type StatusFilter } from './request-format';
 import './inspector.css';
+import { CloseIcon, CopyIcon } from '../../ui/icons';
 
 /**
  * Recent API calls of the active profile (redacted in main), newest first, with copy as curl.
@@ -68,7 +69,7 @@ export function RequestInspector() {
           Clear
         </button>
         <button type="button" onClick={toggle} aria-label="Close request inspector">
-          ✕
+          <CloseIcon />
         </button>
       </header>
       <div className="inspector-body">
@@ -119,7 +120,7 @@ export function RequestInspector() {
                         data-curl={show(e.curl)}
                         onClick={() => void navigator.clipboard.writeText(show(e.curl)).then(() => setCopied(e.id))}
                       >
-                        {copied === e.id ? 'Copied' : 'Copy as curl'}
+                        <CopyIcon /> {copied === e.id ? 'Copied' : 'Copy as curl'}
                       </button>
                     </td>
                   </tr>

@@ -7,6 +7,7 @@ import { summarizeConnection, type ConnectionFix } from './connection-state';
 import { CredentialsDialog } from './ProfileDialogs';
 import { DeleteProfileDialog, ProfileFormDialog } from './ProfileFormDialog';
 import './profiles.css';
+import { DeleteIcon, EditIcon, NewIcon } from '../../ui/icons';
 
 type DialogState = { kind: 'credentials'; profile: ProfileView; note?: string | null } | { kind: 'new' } | { kind: 'edit'; profile: ProfileView } | { kind: 'delete'; profile: ProfileView } | null;
 
@@ -127,16 +128,16 @@ export function ProfileSwitcher() {
         )}
         {!active.builtIn && general('Edit profile…') && (
           <button type="button" onClick={() => setDialog({ kind: 'edit', profile: active })}>
-            Edit profile…
+            <EditIcon /> Edit profile…
           </button>
         )}
         {!active.builtIn && (
           <button type="button" onClick={() => setDialog({ kind: 'delete', profile: active })}>
-            Delete profile…
+            <DeleteIcon /> Delete profile…
           </button>
         )}
         <button type="button" onClick={() => setDialog({ kind: 'new' })}>
-          New profile…
+          <NewIcon /> New profile…
         </button>
       </div>
       {notice && <p role="alert">{notice}</p>}

@@ -1,4 +1,5 @@
 import { useStreamsStore } from '../../state/store';
+import { RefreshIcon } from '../../ui/icons';
 
 const when = (iso: string | null) => (iso ? new Date(iso).toLocaleString() : '—');
 
@@ -12,7 +13,9 @@ export function Journal() {
     <section className="journal" aria-labelledby="journal-title">
       <div className="plan-head">
         <h2 id="journal-title">Journal</h2>
-        <button type="button" onClick={() => void loadJournal()}>Refresh</button>
+        <button type="button" onClick={() => void loadJournal()}>
+          <RefreshIcon /> Refresh
+        </button>
       </div>
       {journal.status === 'loading' && <p role="status">Loading runs…</p>}
       {journal.status === 'error' && <p role="alert">{journal.error.message}</p>}

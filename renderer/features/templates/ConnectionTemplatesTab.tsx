@@ -10,6 +10,7 @@ import { ConnectionTemplateForm } from './forms/ConnectionTemplateForm';
 import { TagFilterControl } from './TagFilterControl';
 import { connectionTitle } from './templates-store';
 import { useTemplatesStore } from './use-templates-store';
+import { DeleteIcon, NewIcon } from '../../ui/icons';
 
 function ConnectionList() {
   const connections = useTemplatesStore((s) => s.connections);
@@ -109,7 +110,7 @@ function ConnectionDetail() {
             )}
             {!isNew && (
               <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-                Delete…
+                <DeleteIcon /> Delete…
               </button>
             )}
             {!isNew && changed && <span className="warn">Unsaved changes</span>}
@@ -159,10 +160,10 @@ export function ConnectionTemplatesTab() {
     <div className="templates-tab">
       <div className="toolbar filters">
         <button type="button" className="primary" onClick={() => newConnection('user_hosted')}>
-          New connection template
+          <NewIcon /> New connection template
         </button>
         <button type="button" onClick={() => newConnection('airbyte_hosted')}>
-          New Airbyte-hosted template
+          <NewIcon /> New Airbyte-hosted template
         </button>
       </div>
       <TagFilterControl label="Filter by tags" tagNames={tagNames} filter={filter} onChange={setConnectionFilter} />

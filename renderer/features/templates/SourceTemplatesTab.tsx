@@ -11,6 +11,7 @@ import { secretFieldLabel } from './forms/partial-schema';
 import { SourceTemplateForm } from './forms/SourceTemplateForm';
 import { TagFilterControl } from './TagFilterControl';
 import { useTemplatesStore } from './use-templates-store';
+import { DeleteIcon, NewIcon } from '../../ui/icons';
 
 function SourceList({ onOpen }: { onOpen: (id: string) => void }) {
   const sources = useTemplatesStore((s) => s.sources);
@@ -176,7 +177,7 @@ function SourceDetail() {
               )}
               {!isNew && (
                 <button type="button" className="danger" onClick={() => setConfirmDelete(true)}>
-                  Delete…
+                  <DeleteIcon /> Delete…
                 </button>
               )}
               {!isNew && changed && <span className="warn">Unsaved changes</span>}
@@ -250,7 +251,7 @@ export function SourceTemplatesTab() {
     <div className="templates-tab">
       <div className="toolbar filters">
         <button type="button" className="primary" onClick={() => setPicking(true)}>
-          New source template
+          <NewIcon /> New source template
         </button>
         <label>
           <input type="checkbox" checked={global} onChange={(e) => setSourceGlobal(e.target.checked)} /> Global templates (Airbyte’s, instead of your organization’s)

@@ -4,6 +4,7 @@ import { ErrorPanel } from '../../ui/ErrorPanel';
 import { Dialog } from '../../ui/Dialog';
 import { filterPreview, tagCounts, templatesCarrying, type ReachedTemplate, type TagUsage } from './templates-store';
 import { useTemplatesStore } from './use-templates-store';
+import { DeleteIcon, EditIcon, NewIcon } from '../../ui/icons';
 
 type Pending = { kind: 'create'; name: string } | { kind: 'rename'; tag: Tag } | { kind: 'delete'; tag: Tag };
 
@@ -164,7 +165,7 @@ export function TagsTab() {
           New tag <input value={newTag} maxLength={300} placeholder="a new tag name" aria-invalid={createProblem ? true : undefined} onChange={(e) => setNewTag(e.target.value)} />
         </label>
         <button type="submit" disabled={!newTag.trim() || createProblem !== null}>
-          Register tag…
+          <NewIcon /> Register tag…
         </button>
         {createProblem && <span className="field-problem">{createProblem}</span>}
       </form>
@@ -201,10 +202,10 @@ export function TagsTab() {
                   <td>{counts ? c.connections : '…'}</td>
                   <td className="row-actions">
                     <button type="button" aria-label={`Rename tag ${tag.name}`} onClick={() => setPending({ kind: 'rename', tag })}>
-                      Rename…
+                      <EditIcon /> Rename…
                     </button>
                     <button type="button" className="danger" aria-label={`Delete tag ${tag.name}`} onClick={() => setPending({ kind: 'delete', tag })}>
-                      Delete…
+                      <DeleteIcon /> Delete…
                     </button>
                   </td>
                 </tr>

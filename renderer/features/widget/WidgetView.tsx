@@ -5,6 +5,7 @@ import { downloadFile } from '../../ui/download';
 import { presenterSafe } from './presenter';
 import { WidgetSetup } from './WidgetSetup';
 import { eventMatches, eventsExport, formatCountdown, secondsLeft } from './widget-store';
+import { CopyIcon, ExportIcon, RefreshIcon } from '../../ui/icons';
 
 /** Expiry with a live countdown on main's clock. */
 function Countdown({ preview, offsetMs }: { preview: WidgetPreview; offsetMs: number }) {
@@ -92,10 +93,10 @@ function PreviewFacts({ preview }: { preview: WidgetPreview }) {
           title={browserShell ? 'In the browser shell the token stays in the console’s main process: copy it from the desktop app.' : undefined}
           onClick={() => void copyToken()}
         >
-          Copy token
+          <CopyIcon /> Copy token
         </button>
         <button type="button" disabled={busy !== null} onClick={() => void refresh()}>
-          {busy === 'refresh' ? 'Refreshing…' : 'Refresh token'}
+          <RefreshIcon /> {busy === 'refresh' ? 'Refreshing…' : 'Refresh token'}
         </button>
         {preview.sandbox && (
           <button type="button" disabled={busy !== null} onClick={() => void expireNow()}>
@@ -141,7 +142,7 @@ function EventLog() {
           Clear
         </button>
         <button type="button" aria-label="Export events as JSON" disabled={events.length === 0} onClick={() => downloadFile(eventsExport(preview, presenterSafe(events, presenter)))}>
-          Export JSON
+          <ExportIcon /> Export JSON
         </button>
       </header>
       {events.length === 0 ? (

@@ -1,4 +1,4 @@
-import { CopyIcon } from '../../ui/icons';
+import { CloseIcon, CopyIcon, DeleteIcon, EditIcon } from '../../ui/icons';
 import { useEffect, useState } from 'react';
 import type { AppErrorShape, RegionOrUnknown } from '../../../preload/contract';
 import { api } from '../../ipc/client';
@@ -63,7 +63,7 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
       <header className="detail-header">
         <h2 title={workspace.name}>{workspace.name}</h2>
         <button type="button" onClick={close} aria-label="Close workspace details" title="Close (Escape)">
-          ✕
+          <CloseIcon />
         </button>
       </header>
       <dl className="facts">
@@ -104,13 +104,13 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
       </dl>
       <div className="toolbar" role="toolbar" aria-label="Workspace actions">
         <button type="button" onClick={() => setDialog('rename')}>
-          Rename
+          <EditIcon /> Rename
         </button>
         <button type="button" onClick={() => setDialog('status')}>
           {workspace.status === 'active' ? 'Deactivate' : 'Activate'}
         </button>
         <button type="button" className="danger" onClick={() => setDialog('delete')}>
-          Delete
+          <DeleteIcon /> Delete
         </button>
       </div>
 

@@ -1,4 +1,4 @@
-import { NewIcon } from '../../ui/icons';
+import { ExportIcon, ImportIcon, NewIcon } from '../../ui/icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../preload/contract';
 import { api } from '../../ipc/client';
@@ -113,10 +113,10 @@ export function WorkspacesView() {
             Suggest regions…
           </button>
           <button type="button" onClick={() => void exportRegions()}>
-            Export regions…
+            <ExportIcon /> Export regions…
           </button>
           <button type="button" onClick={() => setRegionDialog('import')}>
-            Import regions…
+            <ImportIcon /> Import regions…
           </button>
         </div>
         <button type="button" className="primary" onClick={() => setCreating(true)} aria-keyshortcuts="Control+Shift+N Meta+Shift+N" title="New workspace (Ctrl/Cmd+Shift+N)">

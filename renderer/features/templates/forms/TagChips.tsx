@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { CloseIcon } from '../../../ui/icons';
 
 export interface TagChipsProps {
   /** Accessible name of the group, e.g. "Tags". */
@@ -36,7 +37,7 @@ export function TagChips({ label, tags, onChange, readOnly = false, idPrefix, su
             <span>{tag}</span>
             {!readOnly && (
               <button type="button" className="icon" aria-label={`Remove tag ${tag}`} onClick={() => onChange(tags.filter((t) => t !== tag))}>
-                ×
+                <CloseIcon size={12} />
               </button>
             )}
           </li>
