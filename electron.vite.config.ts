@@ -1,11 +1,33 @@
+import { execFileSync } from 'node:child_process';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
 
 const root = __dirname;
 
+/** Runs git in the checkout; null when git or the checkout is missing (a source tarball, a bare CI copy). */
+function git(...args: string[]): string | null {
+  try {
+    return execFileSync('git', args, { cwd: root, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }).trim();
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * The commit About & diagnostics names (main/services/build-info.ts): the short hash, "-dirty" when
+ * tracked files differ from it (untracked files are not looked at: that would walk the whole tree).
+ */
+function buildCommit(): string {
+  const hash = git('rev-parse', '--short', 'HEAD');
+  if (!hash) return 'unknown';
+  const changes = git('status', '--porcelain', '--untracked-files=no');
+  return changes ? `${hash}-dirty` : hash;
+}
+
 export default defineConfig({
   main: {
+    define: { __EMBEDDED_CONSOLE_COMMIT__: JSON.stringify(buildCommit()) },
     build: {
       outDir: 'out/main',
       rolldownOptions: {
@@ -37,6 +59,9 @@ export default defineConfig({
     build: {
       outDir: resolve(root, 'out/renderer'),
       emptyOutDir: true,
+      // electron-vite leaves minification off; the packaged renderer is minified (Monaco, React) and,
+      // as Vite's default, has no source maps.
+      minify: true,
       chunkSizeWarningLimit: 6000,
       rolldownOptions: { input: { index: resolve(root, 'renderer/index.html') } },
     },

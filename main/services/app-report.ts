@@ -2,6 +2,7 @@ import os from 'node:os';
 import type { AppReport, KeychainHealth, ShellKind } from '../../preload/contract';
 import { listChannels } from '../../preload/contract';
 import pkg from '../../package.json';
+import { BUILD_COMMIT } from './build-info';
 
 export interface AppReportInputs {
   shell: ShellKind;
@@ -14,6 +15,7 @@ export function buildAppReport({ shell, keychain, activeProfile }: AppReportInpu
   return {
     name: 'Embedded Console',
     version: pkg.version,
+    commit: BUILD_COMMIT,
     shell,
     platform: { os: process.platform, arch: process.arch, release: os.release() },
     runtime: {

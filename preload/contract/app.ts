@@ -28,6 +28,8 @@ export type KeychainHealth = z.infer<typeof keychainHealthSchema>;
 export const appReportSchema = z.object({
   name: z.string(),
   version: z.string(),
+  /** The git commit the build was made from (short hash, "-dirty" with uncommitted changes), or "unknown". */
+  commit: z.string(),
   shell: shellKindSchema,
   platform: z.object({ os: z.string(), arch: z.string(), release: z.string() }),
   runtime: z.object({ node: z.string(), electron: z.string().nullable(), chrome: z.string().nullable() }),

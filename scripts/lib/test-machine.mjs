@@ -46,11 +46,16 @@ export function decideSystemSetup({ isDebian, missing, isRoot, hasSudo }) {
   return { action: 'stop', command: `sudo apt-get update && sudo ${install}` };
 }
 
-/** Are the npm dependencies missing or older than the lockfile? Answers the reason, or null. */
+/**
+ * Are the npm dependencies missing, older than the lockfile, or installed without keytar's native
+ * module? keytar is optional (so `npm install` works before libsecret-1-dev is there), but the
+ * keychain tests need it: once the system packages are in, a reinstall builds it. Answers the reason, or null.
+ */
 export function dependenciesNeedInstall(root) {
   const marker = path.join(root, 'node_modules', '.package-lock.json');
   if (!existsSync(marker)) return 'node_modules is not installed';
   if (statSync(path.join(root, 'package-lock.json')).mtimeMs > statSync(marker).mtimeMs) return 'package-lock.json changed since node_modules was installed';
+  if (!existsSync(path.join(root, 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'))) return 'keytar (the OS keychain module) was not built';
   return null;
 }
 

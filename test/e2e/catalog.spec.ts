@@ -107,7 +107,7 @@ test('discovers the 5,200-stream warehouse with progress and cancel, queries it 
   await page.keyboard.press('Escape');
   await expect(palette).toHaveCount(0);
   // Monaco 0.57 takes keys in an EditContext element, not in its (aria-hidden) textarea.
-  await expect.poll(() => page.evaluate(() => document.activeElement?.closest('[data-testid="jmespath-editor"]') != null)).toBe(true);
+  await expect(editor(page).locator(':focus')).toHaveCount(1);
   await page.keyboard.press('ControlOrMeta+a');
   await page.keyboard.type('length(streams[?source_defined_cursor])', { delay: 15 });
   await expect(resultSummary).toContainText('Not a list');

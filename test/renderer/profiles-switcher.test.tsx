@@ -48,6 +48,7 @@ const listAnswer = () => ok({ activeProfileId, profiles, notice: null });
 const report = (keychain: AppReport['keychain']): AppReport => ({
   name: 'c',
   version: '1',
+  commit: 'abc1234',
   shell: 'browser',
   platform: { os: 'linux', arch: 'x64', release: '6' },
   runtime: { node: '20', electron: null, chrome: null },

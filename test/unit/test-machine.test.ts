@@ -42,7 +42,7 @@ describe('decideSystemSetup', () => {
 });
 
 describe('dependenciesNeedInstall', () => {
-  it('asks for an install when node_modules is missing or older than the lockfile', () => {
+  it('asks for an install when node_modules is missing, older than the lockfile, or lacks keytar\'s native module', () => {
     const root = tempDir('deps-');
     writeFileSync(path.join(root, 'package-lock.json'), '{}');
     expect(dependenciesNeedInstall(root)).toMatch(/not installed/);
@@ -52,6 +52,9 @@ describe('dependenciesNeedInstall', () => {
     utimesSync(marker, new Date(1_000_000), new Date(1_000_000));
     expect(dependenciesNeedInstall(root)).toMatch(/package-lock\.json changed/);
     utimesSync(marker, new Date(), new Date(Date.now() + 60_000));
+    expect(dependenciesNeedInstall(root)).toMatch(/keytar .* was not built/);
+    mkdirSync(path.join(root, 'node_modules', 'keytar', 'build', 'Release'), { recursive: true });
+    writeFileSync(path.join(root, 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'), '');
     expect(dependenciesNeedInstall(root)).toBeNull();
   });
 });
@@ -75,6 +78,8 @@ describe('prepareTestMachine on a Debian machine missing packages (fake dpkg-que
     mkdirSync(path.join(root, 'node_modules'), { recursive: true });
     writeFileSync(path.join(root, 'package-lock.json'), '{}');
     writeFileSync(path.join(root, 'node_modules', '.package-lock.json'), '{}');
+    mkdirSync(path.join(root, 'node_modules', 'keytar', 'build', 'Release'), { recursive: true });
+    writeFileSync(path.join(root, 'node_modules', 'keytar', 'build', 'Release', 'keytar.node'), '');
     utimesSync(path.join(root, 'package-lock.json'), new Date(1_000_000), new Date(1_000_000));
 
     const printed: string[] = [];

@@ -18,7 +18,7 @@ export function classifyKeychainError(error: unknown): Unavailable {
       status: 'unavailable',
       reason: 'module_missing',
       message: `The keychain module could not be loaded (${raw}).`,
-      remedy: 'Reinstall the app; on Linux install libsecret-1-0.',
+      remedy: 'Reinstall the app; on Linux install libsecret-1-0. From a source checkout on Debian/Ubuntu: sudo apt-get install libsecret-1-dev, then npm install again.',
     };
   }
   if (

@@ -22,6 +22,8 @@ function Summary({ report }: { report: AppReport }) {
     <dl className="facts" aria-label="Summary">
       <dt>Version</dt>
       <dd>{report.version}</dd>
+      <dt>Commit</dt>
+      <dd>{report.commit}</dd>
       <dt>Shell</dt>
       <dd>{report.shell === 'desktop' ? 'Desktop (Electron)' : 'Browser shell (loopback server)'}</dd>
       <dt>Platform</dt>
