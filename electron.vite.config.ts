@@ -1,4 +1,5 @@
 import { execFileSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'electron-vite';
@@ -25,11 +26,19 @@ function buildCommit(): string {
   return changes ? `${hash}-dirty` : hash;
 }
 
+/**
+ * electron-vite keeps "dependencies" external to main but would bundle "optionalDependencies": keytar
+ * (optional so that `npm install` works before libsecret is there) is a native module, loaded at run
+ * time from node_modules, or reported missing.
+ */
+const optionalDependencies = Object.keys((JSON.parse(readFileSync(resolve(root, 'package.json'), 'utf8')) as { optionalDependencies?: Record<string, string> }).optionalDependencies ?? {});
+
 export default defineConfig({
   main: {
     define: { __EMBEDDED_CONSOLE_COMMIT__: JSON.stringify(buildCommit()) },
     build: {
       outDir: 'out/main',
+      externalizeDeps: { include: optionalDependencies },
       rolldownOptions: {
         // index: the Electron shell; browser: the same core behind a loopback HTTP server; sandbox: the API emulator CLI.
         input: {
