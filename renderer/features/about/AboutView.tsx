@@ -76,11 +76,18 @@ export function AboutView() {
           </button>
         </div>
       </header>
+      <p className="about-blurb">
+        <strong>Embedded Console</strong> sets up Airbyte Embedded for your customers: workspaces in the US and EU, source catalogs and
+        JMESPath, stream settings, source and connection templates, and a live widget preview. Credentials stay in the OS keychain; the
+        built-in sandbox works offline.
+      </p>
       {report.status === 'loading' && <p role="status">Loading diagnostics…</p>}
       {report.status === 'error' && <ErrorPanel error={report.error} onRetry={() => void loadReport()} />}
       {report.status === 'ready' && (
         <>
           <Summary report={report.value} />
+          <h2 className="about-report-title">Diagnostics report</h2>
+          <p className="hint">What Copy report copies, for a bug report: versions, platform, keychain, the active profile (no secrets) and the channels.</p>
           {/* The report takes the rest of the page (the viewer scrolls inside), not a fixed 420 px box. */}
           <div className="about-report">
             <Suspense fallback={<p role="status">Loading editor…</p>}>

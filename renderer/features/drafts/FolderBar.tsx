@@ -27,7 +27,7 @@ export function FolderBar() {
         Folder: <code aria-label="Drafts folder path">{folder?.path ?? '…'}</code>{' '}
         {folder && <span className="muted" aria-label="Folder source">({SOURCE_WORDS[folder.source]})</span>}
       </p>
-      <p className="hint">One JSON file per template, stable key order: the folder can be put in git, and `git diff` shows real changes only. Secret values never go into it.</p>
+      <p className="hint">One JSON file per template, stable key order: the folder can be put in git, and <code>git diff</code> shows real changes only. Secret values never go into it.</p>
       <form className="toolbar drafts-folder-form" onSubmit={submit}>
         <label>
           New folder

@@ -85,9 +85,9 @@ export function NewDraftDialog({ onClose, onCreate }: { onClose: () => void; onC
                     }}
                   >
                     {sources.map((s) => (
-                      <option key={s.id} value={s.id} title={s.specCached ? undefined : 'No spec yet: it is fetched when a template of this connector is opened online.'}>
+                      <option key={s.id} value={s.id} title={s.specCached ? undefined : 'Its spec was never fetched online (it is when a template of this connector is opened), so the editor cannot check or suggest its fields.'}>
                         {s.name}
-                        {s.specCached ? '' : ' (no spec yet)'}
+                        {s.specCached ? '' : ' (no field checks)'}
                       </option>
                     ))}
                   </select>

@@ -49,9 +49,10 @@ export function DefinitionPicker({ definitions, onPick, onClose, onRetry }: { de
               <input type="radio" name="definition" checked={picked === d.id} onChange={() => setPicked(d.id)} />
               <span>{d.name}</span>
               {d.supportLevel && <span className="badge">{d.supportLevel}</span>}
-              {!d.specCached && (
-                <span className="hint" title="The spec is fetched when a template of this connector is opened online; until then the editor cannot check or suggest fields.">
-                  no spec yet
+              {/* Online the spec is fetched when needed: only offline does a missing one matter. */}
+              {!d.specCached && definitions.status === 'ready' && definitions.value.from !== 'server' && (
+                <span className="hint" title="Its spec was never fetched online, so offline the editor cannot check or suggest its fields.">
+                  no field checks offline
                 </span>
               )}
             </label>

@@ -12,6 +12,7 @@ import { SourceTemplateForm } from './forms/SourceTemplateForm';
 import { TagFilterControl } from './TagFilterControl';
 import { useTemplatesStore } from './use-templates-store';
 import { DeleteIcon, NewIcon } from '../../ui/icons';
+import { sourceTemplateDetail } from './template-words';
 
 function SourceList({ onOpen }: { onOpen: (id: string) => void }) {
   const sources = useTemplatesStore((s) => s.sources);
@@ -32,7 +33,7 @@ function SourceList({ onOpen }: { onOpen: (id: string) => void }) {
           <TemplateRow
             key={t.id}
             name={t.name}
-            detail={`${t.connectorName ?? 'Unknown connector'} · ${t.mode}${t.customization?.stream_selection_mode ? ` · ${t.customization.stream_selection_mode}` : ''}`}
+            detail={sourceTemplateDetail(t.connectorName, t.mode, t.customization?.stream_selection_mode)}
             tags={t.tags}
             current={openId === t.id}
             onOpen={() => onOpen(t.id)}

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'react';
-import type { Tag, TagsMode } from '../../../preload/contract';
+import { TAG_NAME_MAX_LENGTH, type Tag, type TagsMode } from '../../../preload/contract';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { Dialog } from '../../ui/Dialog';
 import { filterPreview, tagCounts, templatesCarrying, type ReachedTemplate, type TagUsage } from './templates-store';
@@ -59,7 +59,7 @@ function TagChangeDialog({ pending, usage, names, onClose, onDone }: { pending: 
         {pending.kind === 'rename' && (
           <label>
             New name
-            <input value={newName} autoFocus maxLength={300} aria-invalid={problem ? true : undefined} aria-describedby="tag-rename-problem" onChange={(e) => setNewName(e.target.value)} />
+            <input value={newName} autoFocus maxLength={TAG_NAME_MAX_LENGTH} aria-invalid={problem ? true : undefined} aria-describedby="tag-rename-problem" onChange={(e) => setNewName(e.target.value)} />
             {problem && (
               <span id="tag-rename-problem" className="field-problem">
                 {problem}
@@ -162,7 +162,7 @@ export function TagsTab() {
         }}
       >
         <label>
-          New tag <input value={newTag} maxLength={300} placeholder="a new tag name" aria-invalid={createProblem ? true : undefined} onChange={(e) => setNewTag(e.target.value)} />
+          New tag <input value={newTag} maxLength={TAG_NAME_MAX_LENGTH} placeholder="a new tag name" aria-invalid={createProblem ? true : undefined} onChange={(e) => setNewTag(e.target.value)} />
         </label>
         <button type="submit" disabled={!newTag.trim() || createProblem !== null}>
           <NewIcon /> Register tag…

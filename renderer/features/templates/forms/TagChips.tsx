@@ -1,4 +1,5 @@
 import { useState } from 'react';
+import { TAG_NAME_MAX_LENGTH } from '../../../../preload/contract';
 import { CloseIcon } from '../../../ui/icons';
 
 export interface TagChipsProps {
@@ -53,7 +54,7 @@ export function TagChips({ label, tags, onChange, readOnly = false, idPrefix, su
             value={text}
             list={suggestions.length > 0 ? listId : undefined}
             placeholder="tag name"
-            maxLength={300}
+            maxLength={TAG_NAME_MAX_LENGTH}
             onChange={(e) => {
               setText(e.target.value);
               setProblem(null);
