@@ -30,13 +30,17 @@ export const apiUrlSchema = z.preprocess(
 
 /**
  * `api.airbyte.ai` typed without a scheme means `https://api.airbyte.ai`: completed, not refused (the
- * form says that https:// was added). Only a bare host name (with an optional port and path) is
- * completed; anything else is left for the URL check to refuse in words.
+ * form says which scheme was added). A host on this machine (`localhost`, `127.x.x.x`, `[::1]`) gets
+ * `http://` instead: what runs there (the sandbox, a tunnel) speaks plain http, and https to it only
+ * fails the TLS handshake. Only a bare host name (with an optional port and path) is completed;
+ * anything else is left for the URL check to refuse in words.
  */
 export function completeScheme(value: unknown): unknown {
   if (typeof value !== 'string') return value;
   const trimmed = value.trim();
-  return /^(localhost|[a-z0-9-]+(\.[a-z0-9-]+)+)(:\d{1,5})?(\/\S*)?$/i.test(trimmed) ? `https://${trimmed}` : value;
+  const bare = /^(localhost|[a-z0-9-]+(\.[a-z0-9-]+)+|\[::1\])(:\d{1,5})?(\/\S*)?$/i.exec(trimmed);
+  if (!bare) return value;
+  return `${LOOPBACK_HOST.test(bare[1] ?? '') ? 'http' : 'https'}://${trimmed}`;
 }
 
 /** A proxy is reached over http or https (CONNECT keeps the API traffic encrypted either way). */
@@ -47,7 +51,7 @@ const profileFields = {
   name: z.string().trim().min(1, 'name is required').max(80),
   baseUrl: apiUrlSchema,
   tokenUrl: apiUrlSchema.optional(),
-  organizationId: z.string().uuid().optional(),
+  organizationId: z.string().uuid('must look like 123e4567-e89b-12d3-a456-426614174000').optional(),
   defaultRegion: regionSchema,
   proxy: proxyUrl.optional(),
   /** An absolute path to a PEM file; main checks it (regular file, ≤ 1 MB, certificates) when saved. */
@@ -121,6 +125,8 @@ export const connectionTestSchema = z.object({
   /** What happened, in words a user can act on. */
   message: z.string(),
   workspacesSeen: z.number().int().nullable(),
+  /** How many workspaces the organization has, when the test learnt it without paging the whole org. */
+  workspaceCount: z.number().int().nullable().optional(),
 });
 
 const profileId = z.object({ id: z.string().min(1) });

@@ -1,6 +1,17 @@
 import { useEffect } from 'react';
+import type { KeychainHealth } from '../../preload/contract';
 import { summarizeConnection } from '../features/profiles/connection-state';
 import { useAppStore, useInspectorStore, useProfilesStore } from '../state/store';
+
+/** Why the keychain is unavailable, in words (the reason codes are the code's). */
+const KEYCHAIN_WHY: Record<Extract<KeychainHealth, { status: 'unavailable' }>['reason'], string> = {
+  module_missing: 'its module is missing',
+  no_dbus_session: 'no D-Bus session',
+  no_secret_service: 'no Secret Service',
+  locked: 'locked',
+  timeout: 'not answering',
+  unknown: 'refused a test write',
+};
 
 /** The active profile's connection state in a word or two; the sidebar has the details and fixes. */
 function ConnectionStatus() {
@@ -14,7 +25,7 @@ function ConnectionStatus() {
   const summary = summarizeConnection(check.result.state, active.builtIn);
   return (
     <span aria-label="API status" className={summary.tone === 'ok' ? 'ok' : 'warn'} title={check.result.message}>
-      {summary.title}
+      {summary.short}
     </span>
   );
 }
@@ -61,7 +72,7 @@ export function StatusBar({ onShowShortcuts }: { onShowShortcuts?: () => void })
       <span aria-label="Shell">{shell === 'desktop' ? 'Desktop' : 'Browser shell'}</span>
       <span aria-label="Active profile">Profile: {activeProfile.name}</span>
       <span aria-label="Keychain" className={keychain.status === 'available' ? 'ok' : 'warn'}>
-        Keychain: {keychain.status === 'available' ? 'available' : `unavailable (${keychain.reason.replaceAll('_', ' ')})`}
+        Keychain: {keychain.status === 'available' ? 'available' : `unavailable (${KEYCHAIN_WHY[keychain.reason]})`}
       </span>
       <ConnectionStatus />
       <button type="button" className="link" aria-pressed={inspector.open} aria-keyshortcuts="Control+Shift+R Meta+Shift+R" title="Requests (Ctrl/Cmd+Shift+R)" onClick={inspector.toggle}>

@@ -77,13 +77,26 @@ test('profiles: create (scheme completed, told), duplicate refused at the field,
     await expect(creds).toBeHidden();
     await expect(newProfile).toBeFocused();
 
-    // No credentials: its own state and fix. Without a keychain (CI's browser shell), saved credentials
-    // could not even be read, so that is the state named instead; the fix is the same.
+    // No credentials: its own state and fix, also without a keychain (nothing was ever saved for this
+    // profile, so nothing is "unreadable"); the status bar names the keychain once, in words.
     const keychain = await page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Keychain').textContent();
-    await expect(connection(page)).toContainText(keychain?.includes('unavailable') ? 'Keychain unavailable' : 'No credentials');
-    const fixes = profile(page).getByRole('group', { name: 'What fixes it' });
-    await expect(fixes.getByRole('button', { name: 'Set credentials…' })).toBeVisible();
+    await expect(connection(page)).toContainText('No credentials');
+    if (keychain?.includes('unavailable')) {
+      await expect(connection(page)).toContainText('they can be kept for this session only');
+      await expect(page.getByRole('contentinfo', { name: 'Status bar' })).not.toContainText('Keychain unavailable');
+      await expect(page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Keychain')).not.toContainText('_');
+    }
+    const fixes = profile(page).getByRole('group', { name: 'Profile actions' });
+    await expect(fixes.getByRole('button', { name: 'Set credentials…' })).toHaveClass(/fixes-state/);
+    const order = await fixes.getByRole('button').allTextContents();
     await shoot(page, testInfo, '04-no-credentials');
+    // The main panel's error offers the same fix as the sidebar.
+    const panelFix = page.getByRole('main').getByRole('alert').getByRole('button', { name: 'Set credentials…' });
+    if (await panelFix.count()) {
+      await panelFix.first().click();
+      await expect(page.getByRole('dialog', { name: 'Credentials for Airbyte Cloud' })).toBeVisible();
+      await page.keyboard.press('Escape');
+    }
 
     // Edit: point it at another sandbox, renamed.
     await profile(page).getByRole('button', { name: 'Edit profile…' }).click();
@@ -95,31 +108,56 @@ test('profiles: create (scheme completed, told), duplicate refused at the field,
     await edit.getByRole('textbox', { name: 'Organization ID' }).fill('not-a-uuid');
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect(edit.getByRole('textbox', { name: 'Organization ID' })).toHaveAttribute('aria-invalid', 'true');
-    await expect(edit.getByRole('textbox', { name: 'Organization ID' })).toHaveAccessibleDescription(/^Organization ID .+\.$/);
+    await expect(edit.getByRole('textbox', { name: 'Organization ID' })).toHaveAccessibleDescription('Organization ID must look like 123e4567-e89b-12d3-a456-426614174000.');
+    // No sideways scrollbar in the dialog.
+    expect(await edit.evaluate((d) => d.scrollWidth - d.clientWidth)).toBeLessThanOrEqual(0);
     await shoot(page, testInfo, '05-edit-refused');
     await edit.getByRole('textbox', { name: 'Organization ID' }).fill('');
     await edit.getByRole('textbox', { name: 'Name' }).fill('Staging');
-    await edit.getByRole('textbox', { name: 'API base URL' }).fill(other.url);
+    // The sandbox speaks plain http: typed as https://, the app says so in one sentence, never OpenSSL's words.
+    const port = new URL(other.url).port;
+    await edit.getByRole('textbox', { name: 'API base URL' }).fill(`https://127.0.0.1:${port}`);
     await edit.getByRole('button', { name: 'Save' }).click();
     await expect(edit).toBeHidden();
     await expect(toasts(page)).toContainText('Profile “Staging” saved.');
     await expect(page.getByRole('contentinfo', { name: 'Status bar' }).getByLabel('Active profile')).toHaveText('Profile: Staging');
+    await fixes.getByRole('button', { name: 'Set credentials…' }).click();
+    await enterCredentials(page, 'Staging', 'sandbox', 'sandbox');
+    await expect(connection(page)).toContainText(`The server at 127.0.0.1:${port} does not speak HTTPS; try http://127.0.0.1:${port}`);
+    await expect(profile(page)).not.toContainText(/SSL routines|openssl|wrong version/i);
+    // Another state, the same order (only "Clear credentials" joins, now that there are some).
+    expect((await fixes.getByRole('button').allTextContents()).filter((t) => !t.includes('Clear credentials'))).toEqual(order);
+    await expect(fixes.getByRole('button', { name: 'Edit profile…' })).toHaveClass(/fixes-state/);
+    await shoot(page, testInfo, '05b-not-https');
+    // Typing the address without a scheme completes it with http:// (this machine), and only the
+    // scheme changed: the save says the credentials went with it, and "Set credentials…" is the fix.
+    await fixes.getByRole('button', { name: 'Edit profile…' }).click();
+    const edit2 = page.getByRole('dialog', { name: 'Edit profile Staging' });
+    await edit2.getByRole('textbox', { name: 'API base URL' }).fill(`127.0.0.1:${port}`);
+    await edit2.getByRole('button', { name: 'Save' }).click();
+    await expect(edit2).toBeHidden();
+    await expect(toasts(page)).toContainText(`Profile “Staging” saved; http:// was added to the base URL because the server is on this machine: http://127.0.0.1:${port}; its credentials were removed because the API base URL changed, so set them again.`);
+    await expect(connection(page)).toContainText('No credentials');
+    await expect(fixes.getByRole('button', { name: 'Set credentials…' })).toHaveClass(/fixes-state/);
+    await shoot(page, testInfo, '05c-credentials-removed');
 
     // Wrong credentials: "Credentials rejected", not "Not reachable", with its fixes.
     await fixes.getByRole('button', { name: 'Set credentials…' }).click();
     await enterCredentials(page, 'Staging', 'wrong', 'wrong');
     await expect(connection(page)).toContainText('Credentials rejected');
     await expect(connection(page)).not.toContainText('Not reachable');
-    await expect(fixes.getByRole('button', { name: 'Edit profile…' })).toBeVisible();
+    await expect(fixes.getByRole('button', { name: 'Edit profile…' })).toHaveClass(/fixes-state/);
+    // The toast tells the truth: saved, and then rejected.
+    await expect(toasts(page)).toContainText('Credentials saved for “Staging” for this session only, but the API rejected them');
     await shoot(page, testInfo, '06-rejected');
 
     // The right ones: connected; a test by hand is announced.
     await fixes.getByRole('button', { name: 'Set credentials…' }).click();
     await enterCredentials(page, 'Staging', 'sandbox', 'sandbox');
     await expect(connection(page)).toHaveText('Connected');
-    await expect(toasts(page)).toContainText('Credentials saved for “Staging”');
+    await expect(toasts(page)).toContainText('Credentials saved for “Staging” for this session only, and the connection works.');
     await profile(page).getByRole('button', { name: 'Test connection' }).click();
-    await expect(toasts(page)).toContainText('“Staging” is connected');
+    await expect(toasts(page)).toContainText(/“Staging” is connected; the organization has [\d,]+ workspaces\./);
     await shoot(page, testInfo, '07-connected-toast');
 
     // Ctrl/Cmd+Shift+R opens the request inspector.

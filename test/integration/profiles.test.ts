@@ -54,13 +54,17 @@ describe('profiles and credentials over IPC', () => {
     const { value, userDataDir } = setup();
     const created = await value<{ id: string; credentials: { present: boolean } }>('profiles:create', { name: 'Staging', baseUrl: h.url, defaultRegion: 'EU' });
     expect(created.credentials.present).toBe(false);
-    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: false, state: 'no_credentials', message: expect.stringContaining('no client credentials yet') });
+    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: false, state: 'no_credentials', message: 'This profile has no client credentials yet; set a client id and secret.' });
 
     await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: 'wrong-secret-value' });
     expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: false, state: 'rejected', message: expect.stringContaining('rejected this profile’s client id or secret') });
     const status = await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: SECRET });
     expect(status).toEqual({ present: true, secretTail: '••••', storage: 'keychain', notice: null });
-    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ ok: true, state: 'connected', message: 'Connected: got an operator token and listed 20 workspaces.' });
+    // A full first page says nothing of the total: the count is the organization's, from one stats call.
+    const connected = await value<{ message: string; workspaceCount: number | null }>('profiles:testConnection', { id: created.id });
+    expect(connected).toMatchObject({ ok: true, state: 'connected', workspacesSeen: 20 });
+    expect(connected.workspaceCount).toBeGreaterThan(20);
+    expect(connected.message).toBe(`Connected: got an operator token, and the organization has ${connected.workspaceCount?.toLocaleString('en-US')} workspaces.`);
 
     // The same credentials, nobody listening: unreachable, not "rejected".
     const closed = await value<{ id: string }>('profiles:create', { name: 'Closed port', baseUrl: 'http://127.0.0.1:9' });
@@ -94,13 +98,62 @@ describe('profiles and credentials over IPC', () => {
     };
     const { call, value, userDataDir } = setup({ keytar: noDbus });
     const { id } = await value<{ id: string }>('profiles:create', { name: 'Offline laptop', baseUrl: h.url });
-    expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: false, state: 'keychain_unavailable', message: expect.stringContaining('for this session only') });
+    // Nothing was ever saved for it: "no credentials", with the session as the way to keep them — not
+    // "saved credentials cannot be read".
+    expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: false, state: 'no_credentials', message: 'This profile has no client credentials yet; without the OS keychain they can be kept for this session only.' });
     const refused = await call('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET });
     expect(refused).toMatchObject({ ok: false, error: { code: 'keychain_unavailable', message: expect.stringContaining('No D-Bus session bus is running') } });
     if (!refused.ok) expect(refused.error.message).toContain('this session only');
     expect(await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET, sessionOnly: true })).toMatchObject({ present: true, storage: 'session' });
     expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: true });
     expect(readdirSync(userDataDir)).toEqual(['profiles.json']);
+  });
+
+  it('calls the keychain unavailable only for a profile whose saved credentials it cannot read', async () => {
+    const { value, userDataDir } = setup();
+    const { id } = await value<{ id: string }>('profiles:create', { name: 'Saved in keychain', baseUrl: h.url });
+    await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET });
+    const { id: fresh } = await value<{ id: string }>('profiles:create', { name: 'Never saved', baseUrl: h.url });
+    // The next start has no D-Bus: the first profile's entry exists but cannot be read; the second never had one.
+    const again = setup({ userDataDir, keytar: async () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')) });
+    expect(await again.value('profiles:testConnection', { id })).toMatchObject({ ok: false, state: 'keychain_unavailable', message: expect.stringMatching(/saved credentials cannot be read; set them for this session only/) });
+    expect(await again.value('profiles:testConnection', { id: fresh })).toMatchObject({ ok: false, state: 'no_credentials' });
+    // Cleared credentials are no longer "saved": the state goes back to "no credentials".
+    await value('credentials:clear', { id });
+    const third = setup({ userDataDir, keytar: async () => Promise.reject(new Error('Cannot autolaunch D-Bus without X11 $DISPLAY')) });
+    expect(await third.value('profiles:testConnection', { id })).toMatchObject({ ok: false, state: 'no_credentials' });
+  });
+
+  it('reports a taken name and an unusable CA file together, each at its field', async () => {
+    const { call, value } = setup();
+    await value('profiles:create', { name: 'Taken', baseUrl: h.url });
+    const refused = await call('profiles:create', { name: ' taken ', baseUrl: h.url, caFile: 'relative/ca.pem' });
+    expect(refused).toMatchObject({ ok: false, error: { code: 'validation' } });
+    if (!refused.ok) {
+      expect(refused.error.details?.issues).toEqual([
+        { path: 'name', message: 'A profile named “Taken” already exists. Choose another name.' },
+        { path: 'caFile', message: 'The extra CA file must be an absolute path.' },
+      ]);
+    }
+    // Alone, a taken name is the conflict it always was.
+    expect(await call('profiles:create', { name: 'Taken', baseUrl: h.url })).toMatchObject({ ok: false, error: { code: 'conflict' } });
+  });
+
+  it('says in one sentence that a local server does not speak HTTPS, keeping the library text for the log only', async () => {
+    const { value } = setup();
+    const port = new URL(h.url).port;
+    const { id } = await value<{ id: string }>('profiles:create', { name: 'Wrong scheme', baseUrl: `https://127.0.0.1:${port}` });
+    await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET, sessionOnly: true });
+    const started = Date.now();
+    const result = await value<{ state: string; message: string }>('profiles:testConnection', { id });
+    expect(result).toMatchObject({ ok: false, state: 'unreachable', message: `The server at 127.0.0.1:${port} does not speak HTTPS; try http://127.0.0.1:${port} in Edit profile….` });
+    expect(result.message).not.toMatch(/ssl|openssl|routines|0A00/i);
+    // A handshake that failed once fails again: no retries with back-off before saying so.
+    expect(Date.now() - started).toBeLessThan(900);
+    await value('profiles:select', { id });
+    const log = await value<Array<{ error: string | null }>>('requests:log');
+    expect(log).toHaveLength(1);
+    expect(log[0]?.error).toMatch(/does not speak HTTPS.*wrong version number/i);
   });
 
   it('updates a profile’s settings and uses them on the next call; a new address needs the secret again', async () => {
@@ -112,7 +165,8 @@ describe('profiles and credentials over IPC', () => {
     const moved = await value<{ credentials: { present: boolean; notice: string } }>('profiles:update', { id, changes: { baseUrl: h.url } });
     expect(moved).toMatchObject({ baseUrl: h.url, defaultRegion: 'EU', name: 'Moved', credentials: { present: false } });
     expect(moved.credentials.notice).toMatch(/API base URL changed, so the saved client secret was removed/);
-    expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: false, message: expect.stringContaining('no client credentials yet') });
+    // The state says why there are none, and it is the "no credentials" state (its fix: set them).
+    expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: false, state: 'no_credentials', message: 'This profile has no client credentials yet; the saved ones were removed because its connection settings changed.' });
     await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET, sessionOnly: true });
     expect(await value('profiles:testConnection', { id })).toMatchObject({ ok: true });
   });
@@ -189,9 +243,10 @@ describe('profiles and credentials over IPC', () => {
     expect(log.map((e) => `${e.method} ${new URL(e.url).pathname} ${e.status}`)).toEqual([
       'POST /api/v1/account/applications/token 200',
       'GET /api/v1/workspaces 200',
+      'GET /api/v1/workspaces/stats 200',
     ]);
     // The snippet mints its own token from the environment; it runs in test/integration/curl-snippet.test.ts.
-    expect(log[1]?.curl.split('\n').at(-1)).toMatch(/^curl -X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/v1\/workspaces\?limit=20' -H "Authorization: Bearer \$TOKEN"$/);
+    expect(log[1]?.curl.split('\n').at(-1)).toMatch(/^curl (-sS )?-X GET 'http:\/\/127\.0\.0\.1:\d+\/api\/v1\/workspaces\?limit=20' -H "Authorization: Bearer \$TOKEN"$/);
     expect(log[0]?.curl).toContain('\\"client_secret\\":\\"$CLIENT_SECRET\\"');
     expect(log.map((e) => e.curl).join('\n')).not.toContain(SECRET);
     expect(await value('requests:clear')).toEqual({ cleared: true });

@@ -99,14 +99,15 @@ describe('profiles store', () => {
     });
     const store = createProfilesStore(api);
     expect(store.getState().revision).toBe(0);
-    expect(await store.getState().setCredentials('p1', 'id', 'secret', true)).toBeNull();
+    // Saved, then tested: the answer carries what the API said of them (the dialog's toast says both).
+    expect(await store.getState().setCredentials('p1', 'id', 'secret', true)).toMatchObject({ ok: true, test: { ok: true, state: 'connected' } });
     expect(store.getState().revision).toBe(1);
   });
 
   it('returns the keychain refusal to the credentials form', async () => {
     const { api } = fakeApi({ 'credentials:set': () => ({ ok: false, error: { code: 'keychain_unavailable', message: 'The OS keychain cannot store credentials right now.', retryable: false } }) });
     const store = createProfilesStore(api);
-    expect(await store.getState().setCredentials('p1', 'id', 'secret', false)).toMatchObject({ code: 'keychain_unavailable' });
+    expect(await store.getState().setCredentials('p1', 'id', 'secret', false)).toMatchObject({ ok: false, error: { code: 'keychain_unavailable' } });
   });
 });
 

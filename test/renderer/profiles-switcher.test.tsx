@@ -77,8 +77,8 @@ beforeEach(() => {
 });
 afterEach(cleanup);
 
-async function renderWith(state: 'connected' | 'unreachable' | 'no_credentials' | 'rejected' | 'keychain_unavailable', message = 'The words of main.') {
-  answer('profiles:testConnection', () => ok({ ok: state === 'connected', state, message, workspacesSeen: state === 'connected' ? 3 : null }));
+async function renderWith(state: 'connected' | 'unreachable' | 'no_credentials' | 'rejected' | 'keychain_unavailable' | 'failed', message = 'The words of main.') {
+  answer('profiles:testConnection', () => ok({ ok: state === 'connected', state, message, workspacesSeen: state === 'connected' ? 3 : null, workspaceCount: state === 'connected' ? 3 : null }));
   render(
     <>
       <ProfileSwitcher />
@@ -88,36 +88,94 @@ async function renderWith(state: 'connected' | 'unreachable' | 'no_credentials' 
   await waitFor(() => expect(screen.getByLabelText('Connection').textContent).not.toContain('Checking'));
 }
 
+/** The profile actions in their order, and which of them are marked as fixing the state (described by it). */
+function actions() {
+  const buttons = within(screen.getByRole('group', { name: 'Profile actions' })).getAllByRole('button');
+  return { order: buttons.map((b) => b.textContent?.trim()), fixes: buttons.filter((b) => b.getAttribute('aria-describedby')).map((b) => b.textContent?.trim()) };
+}
+const ORDER = ['Test connection', 'Set credentials…', 'Edit profile…', 'Delete profile…', 'New profile…'];
+
 describe('profile switcher: connection states', () => {
-  it('calls rejected credentials by their name and offers to set them, not "Not reachable"', async () => {
+  it('calls rejected credentials by their name and marks the actions that fix it, not "Not reachable"', async () => {
     await renderWith('rejected', 'The API rejected this profile’s client id or secret.');
     const state = screen.getByLabelText('Connection');
     expect(state.textContent).toContain('Credentials rejected');
     expect(state.textContent).toContain('The API rejected this profile’s client id or secret.');
     expect(state.textContent).not.toContain('Not reachable');
-    const fixes = screen.getByRole('group', { name: 'What fixes it' });
-    expect(within(fixes).getAllByRole('button').map((b) => b.textContent)).toEqual(['Set credentials…', 'Edit profile…']);
-    // Offered once: not again among the general actions.
+    expect(actions()).toEqual({ order: ORDER, fixes: ['Set credentials…', 'Edit profile…'] });
+    // Offered once, and described by the state it fixes.
     expect(screen.getAllByRole('button', { name: 'Set credentials…' })).toHaveLength(1);
+    expect(screen.getByRole('button', { name: 'Set credentials…' }).getAttribute('aria-describedby')).toBe(state.id);
   });
 
   it.each([
-    ['unreachable', 'Not reachable', ['Edit profile…', 'Try again']],
+    ['unreachable', 'Not reachable', ['Test connection', 'Edit profile…']],
     ['no_credentials', 'No credentials', ['Set credentials…']],
-    ['keychain_unavailable', 'Keychain unavailable', ['Set credentials…', 'Try again']],
-  ] as const)('%s reads "%s" with its fixes', async (state, title, fixes) => {
+    ['keychain_unavailable', 'Keychain unavailable', ['Test connection', 'Set credentials…']],
+    ['connected', 'Connected', []],
+  ] as const)('%s reads "%s"; the buttons keep one order, the fixes are marked', async (state, title, fixes) => {
     await renderWith(state);
     expect(screen.getByLabelText('Connection').querySelector('strong')?.textContent).toBe(title);
-    expect(within(screen.getByRole('group', { name: 'What fixes it' })).getAllByRole('button').map((b) => b.textContent)).toEqual(fixes);
+    expect(actions()).toEqual({ order: ORDER, fixes });
   });
 
-  it('announces a successful test in the toast region', async () => {
+  it('keeps a long message to a few lines, with the whole text in its title', async () => {
+    const long = 'The API answered something very long. '.repeat(20).trim();
+    await renderWith('unreachable', long);
+    const detail = screen.getByLabelText('Connection').querySelector('.connection-detail');
+    expect(detail?.classList.contains('clamped')).toBe(true);
+    expect(detail?.getAttribute('title')).toBe(long);
+  });
+
+  it('says why credentials are gone once, with "Set credentials…" marked as the fix', async () => {
+    profiles = [sandbox, { ...acme, credentials: { ...creds(false), notice: 'The API base URL changed, so the saved client secret was removed. Enter the client id and secret again for the new settings.' } }];
+    await renderWith('no_credentials', 'The API base URL changed, so the saved client secret was removed. Enter the client id and secret again for the new settings.');
+    expect(screen.getByRole('status', { name: 'Secret removed' }).textContent).toMatch(/^The API base URL changed/);
+    expect(document.body.textContent?.match(/base URL changed/g)).toHaveLength(1);
+    expect(actions().fixes).toEqual(['Set credentials…']);
+  });
+
+  it('announces a successful test in the toast region, with a count it knows to be true', async () => {
     await renderWith('connected');
     expect(screen.getByLabelText('Connection').textContent).toBe('Connected');
+    answer('profiles:testConnection', () => ok({ ok: true, state: 'connected', message: 'Connected.', workspacesSeen: 20, workspaceCount: 5041 }));
     fireEvent.click(screen.getByRole('button', { name: 'Test connection' }));
     const region = screen.getByRole('status', { name: 'Notifications' });
-    await waitFor(() => expect(region.textContent).toContain('“Acme” is connected (3 workspaces listed).'));
+    await waitFor(() => expect(region.textContent).toContain('“Acme” is connected; the organization has 5,041 workspaces.'));
+    expect(region.textContent).not.toContain('20');
     expect(region.getAttribute('aria-live')).toBe('polite');
+  });
+});
+
+describe('error panels anywhere offer the fix of the connection state', () => {
+  it('"Set credentials…" in a main-panel error opens the credentials dialog of the active profile', async () => {
+    const { ErrorPanel } = await import('../../renderer/ui/ErrorPanel');
+    await renderWith('no_credentials');
+    const retry = vi.fn();
+    render(<ErrorPanel error={{ code: 'unauthorized', message: 'This profile has no client credentials yet; set a client id and secret.', retryable: false }} onRetry={retry} />);
+    const panel = screen.getAllByRole('alert').at(-1)!;
+    expect(within(panel).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual(['Set credentials…', 'Try again']);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Set credentials…' }));
+    expect(await screen.findByRole('dialog', { name: 'Credentials for Acme' })).toBeTruthy();
+  });
+
+  it('offers "Edit profile…" and "Try again" when the API is unreachable, and "Edit profile…" opens the form', async () => {
+    const { ErrorPanel } = await import('../../renderer/ui/ErrorPanel');
+    await renderWith('unreachable');
+    render(<ErrorPanel error={{ code: 'network', message: 'The server at 127.0.0.1:8123 does not speak HTTPS; try http://127.0.0.1:8123 in Edit profile….', retryable: false }} onRetry={() => {}} />);
+    const panel = screen.getAllByRole('alert').at(-1)!;
+    expect(within(panel).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual(['Edit profile…', 'Try again']);
+    fireEvent.click(within(panel).getByRole('button', { name: 'Edit profile…' }));
+    expect(await screen.findByRole('form', { name: 'Edit profile Acme' })).toBeTruthy();
+  });
+
+  it('offers the Sandbox profile only a retry (nothing of it can be edited)', async () => {
+    const { ErrorPanel } = await import('../../renderer/ui/ErrorPanel');
+    activeProfileId = 'sandbox';
+    await renderWith('unreachable');
+    render(<ErrorPanel error={{ code: 'network', message: 'Nothing is listening.', retryable: true }} onRetry={() => {}} />);
+    const panel = screen.getAllByRole('alert').at(-1)!;
+    expect(within(panel).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual(['Try again']);
   });
 });
 
@@ -177,6 +235,33 @@ describe('profile switcher: create, edit, delete', () => {
     expect(screen.getByRole('status', { name: 'Notifications' }).textContent).toContain('Profile “Acme” saved.');
   });
 
+  it('says with the save that an address change removed the credentials', async () => {
+    profiles = [sandbox, { ...acme, baseUrl: 'https://127.0.0.1:8123', credentials: creds(true) }];
+    await renderWith('unreachable');
+    answer('profiles:update', (input: { changes: { baseUrl: string } }) => ok({ ...acme, baseUrl: input.changes.baseUrl, credentials: { ...creds(false), notice: 'The API base URL changed, so the saved client secret was removed.' } }));
+    fireEvent.click(screen.getByRole('button', { name: 'Edit profile…' }));
+    const form = screen.getByRole('form', { name: 'Edit profile Acme' });
+    fireEvent.change(within(form).getByLabelText('API base URL'), { target: { value: 'http://127.0.0.1:8123' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(screen.queryByRole('form', { name: 'Edit profile Acme' })).toBeNull());
+    expect(screen.getByRole('status', { name: 'Notifications' }).textContent).toContain('Profile “Acme” saved; its credentials were removed because the API base URL changed, so set them again.');
+  });
+
+  it('shows a taken name and a relative CA path together on the first click', async () => {
+    await renderWith('connected');
+    // Main reports only the CA file here (say it checked that first): the form adds the name it can see is taken.
+    answer('profiles:create', () => ({ ok: false, error: { code: 'validation', message: 'The extra CA file must be an absolute path.', retryable: false, details: { issues: [{ path: 'caFile', message: 'must be an absolute path' }] } } }));
+    fireEvent.click(screen.getByRole('button', { name: 'New profile…' }));
+    const form = screen.getByRole('form', { name: 'New profile' });
+    fireEvent.change(within(form).getByLabelText('Name'), { target: { value: 'ACME' } });
+    fireEvent.change(within(form).getByLabelText('Extra CA file'), { target: { value: 'certs/ca.pem' } });
+    fireEvent.submit(form);
+    await waitFor(() => expect(within(form).getByLabelText('Name').getAttribute('aria-invalid')).toBe('true'));
+    expect(within(form).getByLabelText('Extra CA file').getAttribute('aria-invalid')).toBe('true');
+    expect(form.textContent).toContain('A profile named “Acme” already exists. Choose another name.');
+    expect(form.textContent).toContain('The extra CA file must be an absolute path.');
+  });
+
   it('asks before deleting, naming the profile and its keychain entry', async () => {
     await renderWith('connected');
     answer('profiles:remove', () => {
@@ -225,5 +310,27 @@ describe('credentials dialog and the keychain', () => {
     const alert = await within(dialog).findByRole('alert');
     expect(box.checked).toBe(true);
     expect(alert.textContent?.match(/session only/g)).toHaveLength(1);
+    // Inside the credentials dialog, the panel does not offer the dialog itself again.
+    expect(within(alert).queryByRole('button', { name: 'Set credentials…' })).toBeNull();
+  });
+
+  it.each([
+    ['rejected', 'Credentials saved for “Acme” for this session only, but the API rejected them: check the client id and secret.'],
+    ['connected', 'Credentials saved for “Acme” for this session only, and the connection works.'],
+  ] as const)('after saving, one toast says what the test then found (%s)', async (state, sentence) => {
+    const { useToastStore } = await import('../../renderer/ui/toast-store');
+    useToastStore.setState({ toasts: [] });
+    await renderWith('no_credentials');
+    answer('credentials:set', () => ok({ present: true, secretTail: '••••', storage: 'session', notice: null }));
+    answer('profiles:testConnection', () => ok({ ok: state === 'connected', state, message: 'x', workspacesSeen: null, workspaceCount: null }));
+    fireEvent.click(screen.getByRole('button', { name: 'Set credentials…' }));
+    const dialog = screen.getByRole('dialog', { name: 'Credentials for Acme' });
+    fireEvent.change(within(dialog).getByLabelText('Client ID'), { target: { value: 'id' } });
+    fireEvent.change(within(dialog).getByLabelText('Client secret'), { target: { value: 'secret' } });
+    fireEvent.click(within(dialog).getByRole('checkbox', { name: /this session only/ }));
+    fireEvent.submit(within(dialog).getByRole('form', { name: 'Credentials' }));
+    const region = screen.getByRole('status', { name: 'Notifications' });
+    await waitFor(() => expect(region.textContent).toContain(sentence));
+    expect(region.textContent?.match(/Credentials saved/g)).toHaveLength(1);
   });
 });

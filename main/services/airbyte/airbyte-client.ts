@@ -105,7 +105,7 @@ export class AirbyteClient {
       async () => {
         const tokenUrl = this.config.tokenUrl ?? this.url('/api/v1/account/applications/token');
         const credentials = await this.config.credentials(tokenUrl);
-        if (!credentials) throw new AppError('unauthorized', 'This profile has no client credentials yet: set a client id and secret.');
+        if (!credentials) throw new AppError('unauthorized', 'This profile has no client credentials yet; set a client id and secret.');
         const now = (this.config.now ?? Date.now)();
         let res;
         try {

@@ -3,6 +3,7 @@ import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
 import { AppError } from '../../ipc/app-error';
 import { errorFromResponse } from './api-errors';
 import { redactText } from './redaction';
+import { describeTlsFailure, rawTlsText } from './tls-errors';
 import { curlSnippet, type CurlAuth } from './curl-snippet';
 import { keptText } from './exchange-record';
 import { RequestLog } from './request-log';
@@ -77,6 +78,14 @@ class Transient extends Error {
   ) {
     super(error.message);
   }
+}
+
+/** The library's text of a TLS failure, carried as the cause so the request log can keep it. */
+class TlsFailure extends Error {}
+
+/** What the request log keeps of a failure: the sentence shown, and for TLS the library's own text. */
+function logText(failure: AppError): string {
+  return failure.cause instanceof TlsFailure ? `${failure.message} (${failure.cause.message})` : failure.message;
 }
 
 function dispatcherFor(options: TransportOptions): Dispatcher {
@@ -186,8 +195,8 @@ export class HttpClient {
       text = await res.body.text();
     } catch (error) {
       const failure = this.transportError(error, req, timeout, signal);
-      record(null, 0, failure.message);
-      if (failure.code === 'network') throw new Transient(failure);
+      record(null, 0, logText(failure));
+      if (failure.code === 'network' && failure.retryable) throw new Transient(failure);
       throw failure;
     }
     const bytes = Buffer.byteLength(text);
@@ -250,8 +259,8 @@ export class HttpClient {
       res = await request(req.url, { method: req.method, headers, signal, dispatcher: this.dispatcher });
     } catch (error) {
       const failure = this.transportError(error, req, timeout, signal);
-      record(null, failure.message);
-      if (failure.code === 'network') throw new Transient(failure);
+      record(null, logText(failure));
+      if (failure.code === 'network' && failure.retryable) throw new Transient(failure);
       throw failure;
     }
     const status = res.statusCode;
@@ -324,6 +333,9 @@ export class HttpClient {
     if (timeout.aborted || signal.aborted || code === 'UND_ERR_HEADERS_TIMEOUT' || code === 'UND_ERR_BODY_TIMEOUT' || code === 'UND_ERR_CONNECT_TIMEOUT') {
       return new AppError('timeout', `The API did not answer ${req.what} in time.`, { retryable: true });
     }
+    // A failed handshake does not heal on a retry: said at once, in words, with the fix.
+    const tls = describeTlsFailure(error, req.url);
+    if (tls) return new AppError('network', tls, { retryable: false, cause: new TlsFailure(redactText(rawTlsText(error))) });
     const where = new URL(req.url).host;
     const reason =
       code === 'ECONNREFUSED'

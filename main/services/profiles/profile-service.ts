@@ -8,7 +8,10 @@ import { loadCaFile } from '../http/ca-file';
 import { HttpClient } from '../http/http-client';
 import { bindingChange, bindingOf, type CredentialBinding } from '../vault/credential-binding';
 import { credentialStatus, MemorySecretStore, type ClientCredentials, type SecretStore, type StoredCredentials } from '../vault/secret-store';
-import { sandboxProfile, SANDBOX_PROFILE_ID, type ProfileStore } from './profile-store';
+import { sandboxProfile, SANDBOX_PROFILE_ID, takenNameMessage, type ProfileStore } from './profile-store';
+
+/** The first page a connection test lists: enough to show listing works, never the whole org. */
+const TEST_PAGE = 20;
 
 /** The sandbox accepts exactly these (issue #3); they are not secrets and are never stored. */
 const SANDBOX_CREDENTIALS: ClientCredentials = { client_id: 'sandbox', client_secret: 'sandbox' };
@@ -78,7 +81,10 @@ export class ProfileService {
     const session = await this.session.get(id);
     if (session) return { entry: session, storage: 'session' };
     const { store } = await this.deps.keychain();
-    return { entry: store ? await store.get(id) : null, storage: 'keychain' };
+    const entry = store ? await store.get(id) : null;
+    // An entry saved by an earlier version (before entries were recorded) is recorded when first read.
+    if (entry && this.deps.store.find(id)) await this.deps.store.markKeychainEntry(id, true);
+    return { entry, storage: 'keychain' };
   }
 
   /**
@@ -113,6 +119,8 @@ export class ProfileService {
     await this.session.delete(id);
     const { store } = await this.deps.keychain();
     await store?.delete(id);
+    // Unreadable now or deleted: either way no usable saved entry is left for these settings.
+    if (!this.deps.store.find(id)?.builtIn) await this.deps.store.markKeychainEntry(id, false).catch(() => undefined);
     if (why) this.credentialNotices.set(id, why);
     else this.credentialNotices.delete(id);
   }
@@ -135,8 +143,31 @@ export class ProfileService {
     return this.profile((await this.list()).activeProfileId);
   }
 
+  /**
+   * Every problem main finds in a create or a change at once (a taken name and an unusable CA file
+   * were reported one per click). A taken name alone stays a `conflict`, as the store's own check says.
+   */
+  private async refuseBadSettings(id: string | null, fields: { name?: string | undefined; caFile?: string | null | undefined }): Promise<void> {
+    const issues: Array<{ path: string; message: string }> = [];
+    const taken = fields.name === undefined ? null : this.deps.store.nameTaken(fields.name, id);
+    if (taken) issues.push({ path: 'name', message: takenNameMessage(taken) });
+    if (fields.caFile) {
+      try {
+        await loadCaFile(fields.caFile);
+      } catch (error) {
+        if (!(error instanceof AppError) || !error.issues) throw error;
+        issues.push(...error.issues.map((issue) => ({ path: issue.path, message: error.issues?.length === 1 ? error.message : issue.message })));
+      }
+    }
+    if (issues.length === 0) return;
+    if (issues.length === 1 && taken) throw new AppError('conflict', takenNameMessage(taken));
+    const more = issues.length - 1;
+    const first = issues[0]?.message ?? '';
+    throw new AppError('validation', more > 0 ? `${first} (${more} more ${more === 1 ? 'problem' : 'problems'} below.)` : first, { issues });
+  }
+
   async create(fields: ProfileFields): Promise<ProfileView> {
-    if (fields.caFile) await loadCaFile(fields.caFile);
+    await this.refuseBadSettings(null, fields);
     const profile: Profile = { ...fields, id: randomUUID(), builtIn: false };
     await this.deps.store.add(profile);
     return this.view(profile);
@@ -144,7 +175,7 @@ export class ProfileService {
 
   async update(id: string, changes: ProfileChanges): Promise<ProfileView> {
     if (id === SANDBOX_PROFILE_ID) throw new AppError('validation', 'The built-in Sandbox profile cannot be changed; create a profile of your own instead.');
-    if (changes.caFile) await loadCaFile(changes.caFile);
+    await this.refuseBadSettings(id, changes);
     const { before, after } = await this.deps.store.update(id, (current) => {
       const next: Record<string, unknown> = { ...current, ...changes, id, builtIn: false };
       // null removes an optional setting (a token URL, organization id, proxy or CA file).
@@ -187,6 +218,7 @@ export class ProfileService {
         throw new AppError('keychain_unavailable', `The OS keychain cannot store credentials right now. ${why}${offer}`.replace(/\s+/g, ' ').trim());
       }
       await store.set(id, credentials, boundTo);
+      await this.deps.store.markKeychainEntry(id, true);
       await this.session.delete(id);
     }
     this.credentialNotices.delete(id);
@@ -274,27 +306,36 @@ export class ProfileService {
   }
 
   async testConnection(id: string, signal?: AbortSignal) {
+    const options = signal ? { signal } : {};
     try {
       const client = await this.client(id);
-      const first = await client.workspacePages({ limit: 20 }, signal ? { signal } : {}).next();
+      const first = await client.workspacePages({ limit: TEST_PAGE }, options).next();
       const seen = first.value?.length ?? 0;
-      return { ok: true, state: 'connected' as const, message: `Connected: got an operator token and listed ${seen} workspace${seen === 1 ? '' : 's'}.`, workspacesSeen: seen };
+      // A short first page is the whole organization; a full one says nothing about the total, so
+      // the count comes from the stats call (one request, never paging a 5,000-workspace org).
+      const count = seen < TEST_PAGE ? seen : await client.workspaceStats(options).then((s) => s.total_count, () => null);
+      const has = count === null ? 'has workspaces' : count === 0 ? 'has no workspaces yet' : `has ${count.toLocaleString('en-US')} workspace${count === 1 ? '' : 's'}`;
+      return { ok: true, state: 'connected' as const, message: `Connected: got an operator token, and the organization ${has}.`, workspacesSeen: seen, workspaceCount: count };
     } catch (error) {
-      return { ok: false, ...(await this.connectionProblem(error)), workspacesSeen: null };
+      return { ok: false, ...(await this.connectionProblem(id, error)), workspacesSeen: null, workspaceCount: null };
     }
   }
 
   /** Which of the four things went wrong (each has its own fix), in words. */
-  private async connectionProblem(error: unknown): Promise<{ state: ConnectionState; message: string }> {
+  private async connectionProblem(id: string, error: unknown): Promise<{ state: ConnectionState; message: string }> {
     if (!(error instanceof AppError)) return { state: 'failed', message: 'The connection test failed unexpectedly; details are in the app log.' };
     if (error.code === 'keychain_unavailable') return { state: 'keychain_unavailable', message: error.message };
     if (error.code === 'unauthorized' && error.status === undefined) {
-      // No credentials to send: because none were entered, or because the keychain holding them cannot be read.
+      // No credentials to send: removed with a settings change, never entered, or unreadable.
+      // (The notice itself, naming the setting, is shown with the credential status.)
+      if (this.credentialNotices.has(id)) return { state: 'no_credentials', message: 'This profile has no client credentials yet; the saved ones were removed because its connection settings changed.' };
       const { health } = await this.deps.keychain();
-      if (health.status !== 'available') {
-        return { state: 'keychain_unavailable', message: 'The OS keychain is not available, so this profile’s saved credentials cannot be read. Enter them for this session only, or start the keychain and try again.' };
+      if (health.status === 'available') return { state: 'no_credentials', message: 'This profile has no client credentials yet; set a client id and secret.' };
+      // "Keychain unavailable" is for credentials that exist and cannot be read, not for a profile that never had any.
+      if (this.deps.store.hasKeychainEntry(id)) {
+        return { state: 'keychain_unavailable', message: 'The OS keychain is unavailable, so this profile’s saved credentials cannot be read; set them for this session only, or start the keychain and try again.' };
       }
-      return { state: 'no_credentials', message: 'This profile has no client credentials yet: set a client id and secret.' };
+      return { state: 'no_credentials', message: 'This profile has no client credentials yet; without the OS keychain they can be kept for this session only.' };
     }
     if (error.code === 'unauthorized') return { state: 'rejected', message: error.message };
     if (error.code === 'network' || error.code === 'timeout') return { state: 'unreachable', message: error.message };

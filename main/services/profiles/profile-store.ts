@@ -10,6 +10,11 @@ const fileSchema = z.object({
   version: z.literal(1),
   activeProfileId: z.string(),
   profiles: z.array(profileSchema),
+  /**
+   * Profiles whose credentials this app put in the OS keychain. With the keychain unavailable this
+   * tells "saved credentials cannot be read" from "nothing was ever saved" (names only, no secret).
+   */
+  keychainEntries: z.array(z.string()).default([]),
 });
 type ProfilesFile = z.infer<typeof fileSchema>;
 
@@ -20,10 +25,17 @@ type ProfilesFile = z.infer<typeof fileSchema>;
  * queue, so two creates at once cannot both take a name.
  */
 function refuseTakenName(profiles: readonly Profile[], candidate: Profile): void {
-  const key = (name: string) => name.trim().toLocaleLowerCase();
-  const taken = [{ id: SANDBOX_PROFILE_ID, name: 'Sandbox' }, ...profiles].find((p) => p.id !== candidate.id && key(p.name) === key(candidate.name));
-  if (taken) throw new AppError('conflict', `A profile named “${taken.name}” already exists. Choose another name.`);
+  const taken = takenName(profiles, candidate.name, candidate.id);
+  if (taken) throw new AppError('conflict', takenNameMessage(taken));
 }
+
+/** The existing profile's name that `name` would repeat (another profile than `id`), or null. */
+function takenName(profiles: readonly Profile[], name: string, id: string | null): string | null {
+  const key = (text: string) => text.trim().toLocaleLowerCase();
+  return [{ id: SANDBOX_PROFILE_ID, name: 'Sandbox' }, ...profiles].find((p) => p.id !== id && key(p.name) === key(name))?.name ?? null;
+}
+
+export const takenNameMessage = (taken: string) => `A profile named “${taken}” already exists. Choose another name.`;
 
 export function sandboxProfile(baseUrl: string): Profile {
   return { id: SANDBOX_PROFILE_ID, name: 'Sandbox', baseUrl, defaultRegion: 'US', builtIn: true };
@@ -44,7 +56,7 @@ export class ProfileStore {
       file,
       label: 'Your profiles file',
       parse: (raw) => fileSchema.parse(raw),
-      empty: () => ({ version: 1, activeProfileId: SANDBOX_PROFILE_ID, profiles: [] }),
+      empty: () => ({ version: 1, activeProfileId: SANDBOX_PROFILE_ID, profiles: [], keychainEntries: [] }),
       fallback: 'the app started with the Sandbox profile only',
       maxBytes: 4 * 1024 * 1024,
     });
@@ -76,6 +88,14 @@ export class ProfileStore {
     return this.json.current.activeProfileId;
   }
 
+  /**
+   * The name `name` would repeat, read before a change is queued so that it can be reported with the
+   * change's other problems at once; the check inside the queue stays the one that decides.
+   */
+  nameTaken(name: string, exceptId: string | null): string | null {
+    return takenName(this.json.current.profiles, name, exceptId);
+  }
+
   find(id: string): Profile | undefined {
     const found = this.json.current.profiles.find((p) => p.id === id);
     return found ? { ...found } : undefined;
@@ -101,8 +121,23 @@ export class ProfileStore {
     });
   }
 
+  /** Whether this app saved credentials of the profile in the keychain (and has not removed them). */
+  hasKeychainEntry(id: string): boolean {
+    return this.json.current.keychainEntries.includes(id);
+  }
+
+  /** Records that the profile's keychain entry was written (true) or deleted (false); no write when unchanged. */
+  async markKeychainEntry(id: string, present: boolean): Promise<void> {
+    if (this.hasKeychainEntry(id) === present) return;
+    await this.json.change((data) => {
+      const others = data.keychainEntries.filter((entry) => entry !== id);
+      data.keychainEntries = present ? [...others, id] : others;
+    });
+  }
+
   remove(id: string): Promise<boolean> {
     return this.json.change((data) => {
+      data.keychainEntries = data.keychainEntries.filter((entry) => entry !== id);
       const before = data.profiles.length;
       data.profiles = data.profiles.filter((p) => p.id !== id);
       if (data.activeProfileId === id) data.activeProfileId = SANDBOX_PROFILE_ID;

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState, type FormEvent } from 'react';
-import type { AppErrorShape, KeychainHealth } from '../../../preload/contract';
+import type { AppErrorShape, ConnectionState, KeychainHealth } from '../../../preload/contract';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { notify } from '../../ui/toast-store';
@@ -19,6 +19,18 @@ const WHY_UNAVAILABLE: Record<Extract<KeychainHealth, { status: 'unavailable' }>
 export function sessionOnlyReason(health: KeychainHealth | null): string | null {
   if (!health || health.status === 'available') return null;
   return `Ticked because the OS keychain is unavailable (${WHY_UNAVAILABLE[health.reason]}): the credentials last until the app closes.`;
+}
+
+/**
+ * “Credentials saved for “X” for this session only, and the connection works.” — or, when the API
+ * then refused them, says that in the same sentence (the sidebar's state turns "Credentials rejected").
+ */
+export function savedSentence(profileName: string, sessionOnly: boolean, test: { ok: boolean; state: ConnectionState }): string {
+  const saved = `Credentials saved for “${profileName}”${sessionOnly ? ' for this session only' : ''}`;
+  if (test.ok) return `${saved}, and the connection works.`;
+  if (test.state === 'rejected') return `${saved}, but the API rejected them: check the client id and secret.`;
+  if (test.state === 'unreachable') return `${saved}, but the API could not be reached to check them.`;
+  return `${saved}, but the connection test failed: see the profile's state.`;
 }
 
 /** Client id and secret go straight to main (and on to the keychain); this form never keeps them. */
@@ -47,12 +59,14 @@ export function CredentialsDialog({ profileId, profileName, note, onClose }: { p
     if (busy) return;
     setBusy(true);
     setError(null);
-    const failure = await setCredentials(profileId, clientId, clientSecret, sessionOnly);
+    const outcome = await setCredentials(profileId, clientId, clientSecret, sessionOnly);
     setBusy(false);
-    if (!failure) {
-      notify(`Credentials saved for “${profileName}”${sessionOnly ? ' for this session only' : ''}.`);
+    const failure = outcome.ok ? null : outcome.error;
+    if (outcome.ok) {
+      // One toast that tells the truth: saved, and what the API then said of them.
+      notify(savedSentence(profileName, sessionOnly, outcome.test));
       onClose();
-    } else if (failure.code === 'keychain_unavailable') {
+    } else if (failure?.code === 'keychain_unavailable') {
       // The keychain went away since the app last looked: offer the session, once, in one sentence.
       chosen.current = true;
       setSessionOnly(true);
@@ -88,7 +102,7 @@ export function CredentialsDialog({ profileId, profileName, note, onClose }: { p
             {reason}
           </p>
         )}
-        {error && <ErrorPanel error={error} />}
+        {error && <ErrorPanel error={error} profileFixes={false} />}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel

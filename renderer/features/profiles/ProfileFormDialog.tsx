@@ -4,13 +4,13 @@ import { Dialog } from '../../ui/Dialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { notify } from '../../ui/toast-store';
 import { useProfilesStore } from '../../state/store';
-import { createInput, EMPTY_FORM, FIELD_LABELS, formOf, MAX_LENGTH, placeProblems, schemeWasAdded, updateInput, type FormProblems, type ProfileField, type ProfileFormValues } from './profile-form-model';
+import { createInput, credentialsRemovedNote, EMPTY_FORM, FIELD_LABELS, formOf, localProblems, MAX_LENGTH, placeProblems, schemeNote, updateInput, type FormProblems, type ProfileField, type ProfileFormValues } from './profile-form-model';
 import './profiles.css';
 
 const HINTS: Partial<Record<ProfileField, string>> = {
-  baseUrl: 'https:// is added when you type only a host name.',
+  baseUrl: 'Typed without a scheme, https:// is added (http:// for this machine: localhost, 127.0.0.1).',
   tokenUrl: 'Optional: where operator tokens are minted, when not at the base URL.',
-  organizationId: 'Optional: the organization’s UUID.',
+  organizationId: 'Optional: the organization’s ID, like 123e4567-e89b-12d3-a456-426614174000.',
   proxy: 'Optional: an http:// or https:// proxy URL.',
   caFile: 'Optional: the absolute path of a PEM file with extra CA certificates.',
 };
@@ -48,6 +48,8 @@ function TextField({ field, values, problems, onChange }: { field: Exclude<Profi
   );
 }
 
+const NO_PROFILES: ProfileView[] = [];
+
 /**
  * Create or edit a profile: every setting the README lists, each refusal under its field. Typed
  * values stay in the form after a refusal. `onDone` receives the saved profile and, when the base URL
@@ -56,6 +58,7 @@ function TextField({ field, values, problems, onChange }: { field: Exclude<Profi
 export function ProfileFormDialog({ profile, onClose, onDone }: { profile?: ProfileView; onClose(): void; onDone(saved: ProfileView, note: string | null): void }) {
   const createProfile = useProfilesStore((s) => s.create);
   const updateProfile = useProfilesStore((s) => s.update);
+  const knownProfiles = useProfilesStore((s) => (s.list.status === 'ready' ? s.list.value.profiles : NO_PROFILES));
   const before = profile ? formOf(profile) : EMPTY_FORM;
   const [values, setValues] = useState<ProfileFormValues>(before);
   const [problems, setProblems] = useState<FormProblems>({ fields: {}, rest: null });
@@ -68,15 +71,21 @@ export function ProfileFormDialog({ profile, onClose, onDone }: { profile?: Prof
     if (problems.fields[field]) setProblems((p) => ({ ...p, fields: { ...p.fields, [field]: undefined } }));
   };
 
-  const refuse = (error: AppErrorShape) => setProblems(placeProblems(error));
+  // Main stops at the first kind of problem it checks (the form's rules, then its own): what the
+  // form can see itself is added, so every problem shows on the first click.
+  const refuse = (error: AppErrorShape) => {
+    const placed = placeProblems(error);
+    setProblems({ ...placed, fields: { ...localProblems(values, knownProfiles, profile?.id ?? null), ...placed.fields } });
+  };
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (busy) return;
     setProblems({ fields: {}, rest: null });
     let outcome;
+    let changes = {};
     if (profile) {
-      const { changes } = updateInput(before, values);
+      changes = updateInput(before, values).changes;
       if (Object.keys(changes).length === 0) {
         onClose();
         return;
@@ -89,8 +98,8 @@ export function ProfileFormDialog({ profile, onClose, onDone }: { profile?: Prof
     }
     setBusy(false);
     if (!outcome.ok) return refuse(outcome.error);
-    const completed = schemeWasAdded(values.baseUrl, outcome.profile.baseUrl) ? `https:// was added to the base URL: ${outcome.profile.baseUrl}.` : null;
-    onDone(outcome.profile, completed);
+    const notes = [schemeNote(values.baseUrl, outcome.profile.baseUrl), profile ? credentialsRemovedNote(profile, outcome.profile, changes) : null].filter((n): n is string => n !== null);
+    onDone(outcome.profile, notes.length > 0 ? notes.map((n) => n.replace(/\.$/, '')).join('; ') + '.' : null);
   };
 
   const title = profile ? `Edit profile ${profile.name}` : 'New profile';
@@ -113,8 +122,8 @@ export function ProfileFormDialog({ profile, onClose, onDone }: { profile?: Prof
           <TextField field="proxy" values={values} problems={problems.fields} onChange={change} />
           <TextField field="caFile" values={values} problems={problems.fields} onChange={change} />
         </fieldset>
-        {profile && <p className="field-hint">Changing the URLs, the organization or the proxy removes the saved client secret: it was entered for the old settings.</p>}
-        {problems.rest && <ErrorPanel error={problems.rest} />}
+        {profile && <p className="field-hint">Changing the URLs, the proxy or the CA file removes the saved credentials, because they were entered for the old settings.</p>}
+        {problems.rest && <ErrorPanel error={problems.rest} profileFixes={false} />}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel
@@ -146,7 +155,7 @@ export function DeleteProfileDialog({ profile, onClose, onDeleted, fallbackFocus
       <p className="profile-confirm">
         The profile “{profile.name}” and its keychain entry (its saved client id and secret) will be deleted. Workspaces on the API are not touched.
       </p>
-      {error && <ErrorPanel error={error} />}
+      {error && <ErrorPanel error={error} profileFixes={false} />}
       <div className="dialog-actions">
         <button type="button" onClick={onClose} autoFocus>
           Cancel

@@ -1,13 +1,14 @@
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useId, useRef, useState } from 'react';
 import type { ProfileView } from '../../../preload/contract';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { notify } from '../../ui/toast-store';
 import { useAppStore, useDetailStore, useInspectorStore, useProfilesStore, useWorkspacesStore } from '../../state/store';
-import { summarizeConnection, type ConnectionFix } from './connection-state';
+import { connectedSentence, summarizeConnection, type ConnectionFix } from './connection-state';
 import { CredentialsDialog } from './ProfileDialogs';
 import { DeleteProfileDialog, ProfileFormDialog } from './ProfileFormDialog';
 import './profiles.css';
-import { DeleteIcon, EditIcon, NewIcon } from '../../ui/icons';
+import { DeleteIcon, EditIcon, NewIcon, RefreshIcon } from '../../ui/icons';
+import { useFixRequests } from './fix-requests';
 
 type DialogState = { kind: 'credentials'; profile: ProfileView; note?: string | null } | { kind: 'new' } | { kind: 'edit'; profile: ProfileView } | { kind: 'delete'; profile: ProfileView } | null;
 
@@ -25,6 +26,8 @@ export function ProfileSwitcher() {
   const [dialog, setDialog] = useState<DialogState>(null);
   const presenter = useAppStore((s) => s.presenter);
   const selectRef = useRef<HTMLSelectElement>(null);
+  const stateId = useId();
+  const fixRequest = useFixRequests((s) => s.request);
 
   useEffect(() => {
     void load();
@@ -33,15 +36,30 @@ export function ProfileSwitcher() {
   useEffect(() => {
     if (activeId) void test(activeId);
   }, [activeId, test]);
+  const active = list.status === 'ready' ? (list.value.profiles.find((p) => p.id === activeId) ?? list.value.profiles[0]) : undefined;
+  // Error panels elsewhere offer the fixes of the active profile: tell them whether it has any.
+  useEffect(() => {
+    useFixRequests.setState({ activeBuiltIn: active ? active.builtIn : null });
+  }, [active]);
+  useEffect(() => () => useFixRequests.setState({ activeBuiltIn: null }), []);
+  // A fix asked for from an error panel opens the same dialog as the button here.
+  const handled = useRef(fixRequest?.seq ?? 0);
+  useEffect(() => {
+    if (!fixRequest || fixRequest.seq === handled.current || !active || active.builtIn) return;
+    handled.current = fixRequest.seq;
+    setDialog(fixRequest.fix === 'Set credentials…' ? { kind: 'credentials', profile: active } : { kind: 'edit', profile: active });
+  }, [fixRequest, active]);
 
-  if (list.status === 'error') return <ErrorPanel error={list.error} onRetry={() => void load()} />;
-  if (list.status !== 'ready') return <p role="status">Loading profiles…</p>;
+  if (list.status === 'error') return <ErrorPanel error={list.error} onRetry={() => void load()} profileFixes={false} />;
+  if (list.status !== 'ready' || !active) return list.status === 'ready' ? null : <p role="status">Loading profiles…</p>;
   const { profiles, notice } = list.value;
-  const active = profiles.find((p) => p.id === activeId) ?? profiles[0];
-  if (!active) return null;
   const check = connection[active.id];
   const summary = check?.phase === 'done' ? summarizeConnection(check.result.state, active.builtIn) : null;
   const fixes = summary?.fixes ?? [];
+  const credentials = active.credentials;
+  // The removal notice says why there are no credentials: the state line does not say it twice.
+  const removal = !credentials.present ? credentials.notice : null;
+  const detail = check?.phase === 'done' && !check.result.ok && !removal ? check.result.message : null;
 
   const switchTo = async (id: string) => {
     if (!(await select(id))) return;
@@ -50,18 +68,11 @@ export function ProfileSwitcher() {
 
   const testNow = async () => {
     const result = await test(active.id);
-    if (result.ok) notify(`“${active.name}” is connected${result.workspacesSeen === null ? '' : ` (${result.workspacesSeen} workspace${result.workspacesSeen === 1 ? '' : 's'} listed)`}.`);
+    if (result.ok) notify(connectedSentence(active.name, result));
   };
 
-  const runFix = (fix: ConnectionFix) => {
-    if (fix === 'Set credentials…') setDialog({ kind: 'credentials', profile: active });
-    else if (fix === 'Edit profile…') setDialog({ kind: 'edit', profile: active });
-    else void testNow();
-  };
-
-  const credentials = active.credentials;
-  // An action offered as the fix of the state is drawn there, not twice.
-  const general = (name: ConnectionFix) => !fixes.includes(name);
+  // One order in every state; the actions that fix the current state are marked, never moved.
+  const fixing = (fix: ConnectionFix) => (fixes.includes(fix) ? { className: 'fixes-state', 'aria-describedby': stateId } : {});
   return (
     <section className="profile" aria-label="Profile">
       <label>
@@ -75,23 +86,21 @@ export function ProfileSwitcher() {
         </select>
       </label>
       <div className={`connection-state ${summary ? `tone-${summary.tone}` : 'tone-pending'}`}>
-        <p className="connection" aria-label="Connection" aria-live="polite">
+        <p className="connection" id={stateId} aria-label="Connection" aria-live="polite">
           <strong>{summary ? summary.title : 'Checking…'}</strong>
-          {summary && check?.phase === 'done' && !check.result.ok && (
+          {detail && (
             <>
               {' '}
-              <span className="connection-detail">{check.result.message}</span>
+              <span className="connection-detail clamped" title={detail}>
+                {detail}
+              </span>
             </>
           )}
         </p>
-        {fixes.length > 0 && (
-          <div className="connection-fixes" role="group" aria-label="What fixes it">
-            {fixes.map((fix) => (
-              <button key={fix} type="button" onClick={() => runFix(fix)}>
-                {fix}
-              </button>
-            ))}
-          </div>
+        {removal && (
+          <p role="status" aria-label="Secret removed" className="connection-detail clamped" title={removal}>
+            {removal}
+          </p>
         )}
       </div>
       <p aria-label="Credentials">
@@ -102,18 +111,13 @@ export function ProfileSwitcher() {
             ? `set (${presenter ? 'tail hidden' : (credentials.secretTail ?? '••••')}, ${credentials.storage === 'session' ? 'this session only' : 'keychain'})`
             : 'not set'}
       </p>
-      {!credentials.present && credentials.notice && (
-        <p role="status" aria-label="Secret removed" className="warn">
-          {credentials.notice}
-        </p>
-      )}
       <div className="profile-actions" role="group" aria-label="Profile actions">
-        <button type="button" onClick={() => void testNow()} disabled={check?.phase === 'testing'}>
-          Test connection
+        <button type="button" onClick={() => void testNow()} disabled={check?.phase === 'testing'} {...fixing('Try again')}>
+          <RefreshIcon /> Test connection
         </button>
-        {!active.builtIn && general('Set credentials…') && (
-          <button type="button" onClick={() => setDialog({ kind: 'credentials', profile: active })}>
-            Set credentials…
+        {!active.builtIn && (
+          <button type="button" onClick={() => setDialog({ kind: 'credentials', profile: active })} {...fixing('Set credentials…')}>
+            <EditIcon /> Set credentials…
           </button>
         )}
         {!active.builtIn && credentials.present && (
@@ -123,11 +127,11 @@ export function ProfileSwitcher() {
               if (!(await clearCredentials(active.id))) notify(`Credentials of “${active.name}” cleared.`);
             }}
           >
-            Clear credentials
+            <DeleteIcon /> Clear credentials
           </button>
         )}
-        {!active.builtIn && general('Edit profile…') && (
-          <button type="button" onClick={() => setDialog({ kind: 'edit', profile: active })}>
+        {!active.builtIn && (
+          <button type="button" onClick={() => setDialog({ kind: 'edit', profile: active })} {...fixing('Edit profile…')}>
             <EditIcon /> Edit profile…
           </button>
         )}
@@ -141,7 +145,7 @@ export function ProfileSwitcher() {
         </button>
       </div>
       {notice && <p role="alert">{notice}</p>}
-      {actionError && <ErrorPanel error={actionError} />}
+      {actionError && <ErrorPanel error={actionError} profileFixes={false} />}
       {dialog?.kind === 'credentials' && <CredentialsDialog profileId={dialog.profile.id} profileName={dialog.profile.name} note={dialog.note ?? null} onClose={() => setDialog(null)} />}
       {dialog?.kind === 'new' && (
         <ProfileFormDialog

@@ -77,10 +77,56 @@ export function updateInput(before: ProfileFormValues, values: ProfileFormValues
   return { changes };
 }
 
-/** True when main saved `saved` for `typed` only by putting `https://` in front (api.airbyte.ai). */
-export function schemeWasAdded(typed: string, saved: string): boolean {
+/**
+ * The scheme main put in front of `typed` to save `saved` (`http://` for this machine, `https://`
+ * otherwise), or null when it added nothing.
+ */
+export function addedScheme(typed: string, saved: string): 'http://' | 'https://' | null {
   const text = typed.trim();
-  return !/^[a-z][a-z0-9+.-]*:\/\//i.test(text) && saved === `https://${text}`;
+  if (!text || /^[a-z][a-z0-9+.-]*:\/\//i.test(text)) return null;
+  if (saved === `https://${text}`) return 'https://';
+  if (saved === `http://${text}`) return 'http://';
+  return null;
+}
+
+/** The sentence that says which scheme was added, and why when it is plain http. */
+export function schemeNote(typed: string, saved: string): string | null {
+  const scheme = addedScheme(typed, saved);
+  if (!scheme) return null;
+  return scheme === 'http://' ? `http:// was added to the base URL because the server is on this machine: ${saved}.` : `https:// was added to the base URL: ${saved}.`;
+}
+
+/** The connection settings a saved secret is bound to, in words (main removes the secret when one changes). */
+const BOUND_WORDS: Partial<Record<ProfileField, string>> = { baseUrl: 'API base URL', tokenUrl: 'token URL', proxy: 'proxy', caFile: 'extra CA file' };
+
+/**
+ * Why an edit removed the saved credentials, as the end of the "saved" sentence; null when it did not.
+ * Main removes them whenever an address they were entered for changes (by design): the user must
+ * hear it with the save, not discover it at the next call.
+ */
+export function credentialsRemovedNote(before: ProfileView, after: ProfileView, changes: object): string | null {
+  if (!before.credentials.present || after.credentials.present || before.builtIn) return null;
+  const changed = Object.keys(changes).map((key) => BOUND_WORDS[key as ProfileField]).filter((w): w is string => w !== undefined);
+  const what = changed.length === 0 ? 'connection settings' : changed.length === 1 ? changed[0] : `${changed.slice(0, -1).join(', ')} and ${changed.at(-1)}`;
+  return `its credentials were removed because the ${what} changed, so set them again`;
+}
+
+/** A path the main process will take as absolute (POSIX, or a Windows drive or share). */
+const ABSOLUTE = /^(\/|[a-z]:[\\/]|\\\\)/i;
+
+/**
+ * What the form can tell before sending: a taken name (the list is at hand) and a CA file that is
+ * not an absolute path. Merged with main's answer, so every problem shows on the first click, even
+ * when main stops at the first kind it checks.
+ */
+export function localProblems(values: ProfileFormValues, profiles: readonly Pick<ProfileView, 'id' | 'name'>[], editingId: string | null): FormProblems['fields'] {
+  const fields: FormProblems['fields'] = {};
+  const key = (text: string) => text.trim().toLocaleLowerCase();
+  const taken = values.name.trim() ? profiles.find((p) => p.id !== editingId && key(p.name) === key(values.name)) : undefined;
+  if (taken) fields.name = `A profile named “${taken.name}” already exists. Choose another name.`;
+  const ca = values.caFile.trim();
+  if (ca && !ABSOLUTE.test(ca)) fields.caFile = 'The extra CA file must be an absolute path.';
+  return fields;
 }
 
 export interface FormProblems {

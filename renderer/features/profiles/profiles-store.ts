@@ -19,7 +19,8 @@ export interface ProfilesState {
   load(): Promise<void>;
   select(id: string): Promise<boolean>;
   test(id: string): Promise<ConnectionTest>;
-  setCredentials(id: string, clientId: string, clientSecret: string, sessionOnly: boolean): Promise<AppErrorShape | null>;
+  /** Saves, then tests the connection with them: the answer says both (a saved secret may still be refused). */
+  setCredentials(id: string, clientId: string, clientSecret: string, sessionOnly: boolean): Promise<{ ok: false; error: AppErrorShape } | { ok: true; test: ConnectionTest }>;
   clearCredentials(id: string): Promise<AppErrorShape | null>;
   /** Creates a profile and makes it the active one (a new profile is made to be used). */
   create(fields: ProfileFields): Promise<ProfileOutcome>;
@@ -60,11 +61,10 @@ export function createProfilesStore(api: Api) {
     },
     setCredentials: async (id, clientId, clientSecret, sessionOnly) => {
       const result = await api.credentials.set({ id, clientId, clientSecret, sessionOnly });
-      if (!result.ok) return result.error;
+      if (!result.ok) return { ok: false, error: result.error };
       await get().load();
       set({ revision: get().revision + 1 });
-      void get().test(id);
-      return null;
+      return { ok: true, test: await get().test(id) };
     },
     clearCredentials: async (id) => {
       const result = await api.credentials.clear({ id });
