@@ -12,7 +12,8 @@ export function Toasts() {
   return (
     <div className="toasts" role="status" aria-live="polite" aria-label="Notifications">
       {toasts.map((toast) => (
-        <div key={toast.id} className="toast">
+        <div key={toast.id} className={`toast toast-${toast.tone}`}>
+          {toast.tone === 'warning' && <span className="visually-hidden">Warning: </span>}
           <span>{toast.message}</span>
           <button type="button" className="toast-close" aria-label="Dismiss notification" onClick={() => dismiss(toast.id)}>
             <CloseIcon />

@@ -1,4 +1,4 @@
-import { Braces, Copy, Download, FileStack, Info, LayoutGrid, ListTree, PanelsTopLeft, Pencil, Plus, RefreshCw, Search, Trash2, Upload, X, type LucideIcon } from 'lucide-react';
+import { Braces, Copy, Download, Eraser, FileStack, KeyRound, Info, LayoutGrid, ListTree, PanelsTopLeft, Pencil, PlugZap, Plus, RefreshCw, Search, Trash2, Upload, X, type LucideIcon } from 'lucide-react';
 import type { AreaId } from '../state/areas';
 
 /**
@@ -13,7 +13,9 @@ function decorative(Icon: LucideIcon) {
   };
 }
 
+export const ClearIcon = decorative(Eraser);
 export const CloseIcon = decorative(X);
+export const CredentialsIcon = decorative(KeyRound);
 export const CopyIcon = decorative(Copy);
 export const DeleteIcon = decorative(Trash2);
 export const EditIcon = decorative(Pencil);
@@ -22,6 +24,7 @@ export const ImportIcon = decorative(Upload);
 export const NewIcon = decorative(Plus);
 export const RefreshIcon = decorative(RefreshCw);
 export const SearchIcon = decorative(Search);
+export const TestConnectionIcon = decorative(PlugZap);
 
 /** One icon per sidebar area, beside its label. */
 export const AREA_ICONS: Record<AreaId, (props: { size?: number }) => React.JSX.Element> = {

@@ -1,13 +1,17 @@
 import { create } from 'zustand';
 
+/** success: it worked. warning: it was done, but something about it needs the user (told beside the field too). */
+export type ToastTone = 'success' | 'warning';
+
 export interface Toast {
   id: number;
   message: string;
+  tone: ToastTone;
 }
 
 export interface ToastState {
   toasts: Toast[];
-  show(message: string): number;
+  show(message: string, tone?: ToastTone): number;
   dismiss(id: number): void;
 }
 
@@ -16,15 +20,19 @@ export const TOAST_MS = 5000;
 /** Older toasts give way: a burst of successes (a bulk action) never fills the window. */
 const MAX_TOASTS = 3;
 
-/** The app's transient success messages. Failures are not toasts: they stay next to what failed. */
+/**
+ * The app's transient messages about something done. Failures are not toasts: they stay next to what
+ * failed; a warning toast is for an action that was done but left something to fix (saved credentials
+ * the API then rejected), which the screen also shows where it is fixed.
+ */
 export function createToastStore(options: { durationMs?: number } = {}) {
   const durationMs = options.durationMs ?? TOAST_MS;
   let next = 1;
   return create<ToastState>()((set, get) => ({
     toasts: [],
-    show: (message) => {
+    show: (message, tone = 'success') => {
       const id = next++;
-      set({ toasts: [...get().toasts, { id, message }].slice(-MAX_TOASTS) });
+      set({ toasts: [...get().toasts, { id, message, tone }].slice(-MAX_TOASTS) });
       setTimeout(() => get().dismiss(id), durationMs);
       return id;
     },
@@ -36,8 +44,8 @@ export function createToastStore(options: { durationMs?: number } = {}) {
 
 export const useToastStore = createToastStore();
 
-/** Says that something worked, in one sentence, announced politely. Any feature may call it. */
-export function notify(message: string): void {
+/** Says that something was done, in one sentence, announced politely. Any feature may call it. */
+export function notify(message: string, options: { tone?: ToastTone } = {}): void {
   const text = message.trim();
-  if (text) useToastStore.getState().show(text);
+  if (text) useToastStore.getState().show(text, options.tone);
 }

@@ -332,5 +332,8 @@ describe('credentials dialog and the keychain', () => {
     const region = screen.getByRole('status', { name: 'Notifications' });
     await waitFor(() => expect(region.textContent).toContain(sentence));
     expect(region.textContent?.match(/Credentials saved/g)).toHaveLength(1);
+    // Rejected credentials were saved, but the toast does not pass for a success.
+    expect(useToastStore.getState().toasts.at(-1)?.tone).toBe(state === 'connected' ? 'success' : 'warning');
+    expect(region.textContent?.startsWith('Warning: ')).toBe(state !== 'connected');
   });
 });

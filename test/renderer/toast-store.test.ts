@@ -35,5 +35,8 @@ describe('toasts', () => {
     expect(useToastStore.getState().toasts).toHaveLength(before);
     notify('Workspace “acme-us-demo” created.');
     expect(useToastStore.getState().toasts.at(-1)?.message).toBe('Workspace “acme-us-demo” created.');
+    expect(useToastStore.getState().toasts.at(-1)?.tone).toBe('success');
+    notify('Saved, but the API rejected them.', { tone: 'warning' });
+    expect(useToastStore.getState().toasts.at(-1)?.tone).toBe('warning');
   });
 });

@@ -17,11 +17,9 @@ export function reachable(error: unknown): unknown {
   if (!isUnreachable(error) || error.message.startsWith(UNREACHABLE)) return error;
   const network = /^Network error while ([^:]*): (.*?)\.?$/.exec(error.message);
   const timeout = /^The API did not answer (.*) in time\.$/.exec(error.message);
-  const message = network
-    ? `${UNREACHABLE}${network[2]} (${network[1]}).`
-    : timeout
-      ? `${UNREACHABLE}it did not answer ${timeout[1]} in time.`
-      : `${UNREACHABLE}${error.message}`;
+  // Anything else already is a sentence of its own (a TLS failure says what to change): kept as is.
+  if (!network && !timeout) return error;
+  const message = network ? `${UNREACHABLE}${network[2]} (${network[1]}).` : `${UNREACHABLE}it did not answer ${timeout?.[1]} in time.`;
   return new AppError(error.code, message, { retryable: true, ...(error.status !== undefined ? { status: error.status } : {}), cause: error });
 }
 

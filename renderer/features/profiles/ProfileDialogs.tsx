@@ -64,7 +64,7 @@ export function CredentialsDialog({ profileId, profileName, note, onClose }: { p
     const failure = outcome.ok ? null : outcome.error;
     if (outcome.ok) {
       // One toast that tells the truth: saved, and what the API then said of them.
-      notify(savedSentence(profileName, sessionOnly, outcome.test));
+      notify(savedSentence(profileName, sessionOnly, outcome.test), { tone: outcome.test.ok ? 'success' : 'warning' });
       onClose();
     } else if (failure?.code === 'keychain_unavailable') {
       // The keychain went away since the app last looked: offer the session, once, in one sentence.

@@ -7,7 +7,7 @@ import { connectedSentence, summarizeConnection, type ConnectionFix } from './co
 import { CredentialsDialog } from './ProfileDialogs';
 import { DeleteProfileDialog, ProfileFormDialog } from './ProfileFormDialog';
 import './profiles.css';
-import { DeleteIcon, EditIcon, NewIcon, RefreshIcon } from '../../ui/icons';
+import { ClearIcon, CredentialsIcon, DeleteIcon, EditIcon, NewIcon, TestConnectionIcon } from '../../ui/icons';
 import { useFixRequests } from './fix-requests';
 
 type DialogState = { kind: 'credentials'; profile: ProfileView; note?: string | null } | { kind: 'new' } | { kind: 'edit'; profile: ProfileView } | { kind: 'delete'; profile: ProfileView } | null;
@@ -113,11 +113,11 @@ export function ProfileSwitcher() {
       </p>
       <div className="profile-actions" role="group" aria-label="Profile actions">
         <button type="button" onClick={() => void testNow()} disabled={check?.phase === 'testing'} {...fixing('Try again')}>
-          <RefreshIcon /> Test connection
+          <TestConnectionIcon /> Test connection
         </button>
         {!active.builtIn && (
           <button type="button" onClick={() => setDialog({ kind: 'credentials', profile: active })} {...fixing('Set credentials…')}>
-            <EditIcon /> Set credentials…
+            <CredentialsIcon /> Set credentials…
           </button>
         )}
         {!active.builtIn && credentials.present && (
@@ -127,7 +127,7 @@ export function ProfileSwitcher() {
               if (!(await clearCredentials(active.id))) notify(`Credentials of “${active.name}” cleared.`);
             }}
           >
-            <DeleteIcon /> Clear credentials
+            <ClearIcon /> Clear credentials
           </button>
         )}
         {!active.builtIn && (
