@@ -50,6 +50,22 @@ test('opens a call’s detail: time, status, headers and bodies, redacted; Escap
   // Pretty-printed: one member per line.
   expect(responseBody).toMatch(/^\{\n {2}"/);
   await expectNothingSecret(page);
+  // The layout with a detail open: the detail takes at most ~45% of the width, the list keeps the ends
+  // of its paths readable (the whole URL on hover), and the page above keeps its width (no shift).
+  const inspector = page.getByRole('region', { name: 'Request inspector' });
+  const [whole, side] = [await inspector.boundingBox(), await detail(page).boundingBox()];
+  expect(side && whole && side.width / whole.width).toBeLessThan(0.47);
+  expect((whole?.height ?? 0) / (page.viewportSize()?.height ?? 1)).toBeLessThan(0.47);
+  const pathCell = requests(page).getByRole('row', { name: /^GET \/api\/v1\/embedded\/sources/ }).first().locator('td.path');
+  await expect(pathCell).toHaveAttribute('title', /^http.*\/api\/v1\/embedded\/sources/);
+  // Cut at its start: the path's end is what stays visible.
+  const cellEnd = await pathCell.evaluate((td) => {
+    const span = td.firstElementChild;
+    const padding = parseFloat((globalThis as unknown as { getComputedStyle(e: unknown): { paddingRight: string } }).getComputedStyle(td).paddingRight);
+    // The path's end is inside the cell (a path cut at its end would run past the cell's right edge).
+    return span !== null && span.getBoundingClientRect().right <= td.getBoundingClientRect().right - padding + 1;
+  });
+  expect(cellEnd).toBe(true);
   await shoot(page, testInfo, 'inspector-detail-token');
 
   // A workspace call: its Authorization header is there, without the token.
@@ -93,7 +109,7 @@ test('filters the calls by status class', async ({ page, shell }, testInfo) => {
   await filter.getByRole('radio', { name: '4xx' }).check();
   await expect(requests(page).getByRole('row', { name: / 404$/ }).first()).toBeVisible();
   await expect(requests(page).getByRole('row', { name: / 200$/ })).toHaveCount(0);
-  await expect(page.getByLabel('Requests shown')).toHaveText(/^\d+ of \d+ calls$/);
+  await expect(page.getByLabel('Requests shown')).toHaveText(/^\d+ shown of the last \d+ calls$/);
   await shoot(page, testInfo, 'inspector-filter-4xx');
 
   await filter.getByRole('radio', { name: '2xx' }).check();
@@ -124,7 +140,7 @@ test('a large body shows a preview with its size, and all of it on "Show all"', 
   await page.getByRole('button', { name: 'Requests' }).click();
   await requests(page).getByRole('row', { name: /^GET \/api\/v1\/integrations\/sources\/[^/]+\/discover 200/ }).first().click();
   const cut = detail(page).getByLabel('Response body is cut');
-  await expect(cut).toContainText(/Showing the first 64\.0 KB of \d+(\.\d)? (KB|MB)\./);
+  await expect(cut).toContainText(/Showing the first 66 KB of \d+(\.\d)? (KB|MB)\./);
   const before = (await detail(page).getByLabel('Response body', { exact: true }).textContent()) ?? '';
   // The preview is indented although it does not parse (it is cut mid-way).
   expect(before.split('\n').length).toBeGreaterThan(100);
@@ -137,4 +153,20 @@ test('a large body shows a preview with its size, and all of it on "Show all"', 
   expect(after.length).toBeGreaterThan(before.length * 4);
   await expectNothingSecret(page);
   await shoot(page, testInfo, 'inspector-large-all');
+});
+
+test('a failure is still found by its filter after hundreds of later calls', async ({ page, shell }, testInfo) => {
+  await openConsole(page, shell.launchUrl);
+  const secret = /secret=([0-9a-f]+)/.exec(shell.launchUrl)?.[1] ?? '';
+  await page.evaluate(async (s) => {
+    const call = (channel: string, input?: unknown) => fetch(`/ipc/${channel}`, { method: 'POST', headers: { 'Content-Type': 'application/json', 'x-console-secret': s }, body: JSON.stringify({ input }) });
+    // A 404, then more calls than the log's ring holds (whole-organization paging does as much).
+    await call('workspaces:get', { id: '00000000-0000-4000-8000-000000000000' });
+    for (let i = 0; i < 520; i++) await call('workspaces:stats');
+  }, secret);
+  await page.getByRole('button', { name: 'Requests' }).click();
+  await page.getByRole('radiogroup', { name: 'Filter by status' }).getByRole('radio', { name: '4xx' }).check();
+  await expect(requests(page).getByRole('row', { name: / 404$/ }).first()).toBeVisible();
+  await expect(page.getByLabel('Requests shown')).toHaveText(/^\d+ shown of the last 500 calls \+ \d+ earlier failures?$/);
+  await shoot(page, testInfo, 'inspector-kept-failure');
 });

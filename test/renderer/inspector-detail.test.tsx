@@ -79,8 +79,9 @@ describe('request formatting', () => {
     expect(indentJsonText(whole)).toBe(JSON.stringify(JSON.parse(whole), null, 2));
     expect(prettyBody('plain words')).toEqual({ text: 'plain words', json: false });
     expect(formatBytes(512)).toBe('512 B');
-    expect(formatBytes(65536)).toBe('64.0 KB');
-    expect(formatBytes(3 * 1024 * 1024)).toBe('3.0 MB');
+    // Decimal units, as the Catalog shows the same download (39,002,855 bytes: "39.0 MB" in both).
+    expect(formatBytes(65536)).toBe('66 KB');
+    expect(formatBytes(39_002_855)).toBe('39.0 MB');
     expect(pathOf('https://x.test/a/b?c=1')).toBe('/a/b?c=1');
     expect(pathOf('not a url')).toBe('not a url');
   });
@@ -147,7 +148,7 @@ describe('RequestInspector', () => {
     expect(within(detail).getByRole('table', { name: 'Response headers' }).textContent).toContain('content-type');
     expect(detail.textContent).toContain('https://api.example.test/api/v1/things/3');
     expect(detail.textContent).toContain('503');
-    expect(within(detail).getByLabelText('Response body is cut').textContent).toMatch(/Showing the first 200 B of 1\.\d KB/);
+    expect(within(detail).getByLabelText('Response body is cut').textContent).toMatch(/Showing the first 200 B of 1 KB/);
 
     fireEvent.click(within(detail).getByRole('button', { name: 'Show all of the response body' }));
     await waitFor(() => expect(within(detail).queryByLabelText('Response body is cut')).toBeNull());
@@ -168,7 +169,7 @@ describe('RequestInspector', () => {
     await waitFor(() => expect(within(table).getAllByRole('row')).toHaveLength(6));
     fireEvent.click(screen.getByRole('radio', { name: '4xx' }));
     expect(within(screen.getByRole('table', { name: 'Recent API requests' })).getAllByRole('row')).toHaveLength(2);
-    expect(screen.getByLabelText('Requests shown').textContent).toBe('1 of 5 calls');
+    expect(screen.getByLabelText('Requests shown').textContent).toBe('1 shown of the last 5 calls');
     fireEvent.click(screen.getByRole('radio', { name: 'Failed' }));
     expect(within(screen.getByRole('table', { name: 'Recent API requests' })).getByRole('row', { name: /things\/4 failed/ })).toBeTruthy();
     fireEvent.click(screen.getByRole('radio', { name: '2xx' }));
@@ -189,11 +190,31 @@ describe('RequestInspector', () => {
     const { table } = await setup();
     fireEvent.click(within(table).getByRole('row', { name: /things\/1 200/ }).querySelector('td') as HTMLElement);
     const detail = await screen.findByRole('region', { name: 'Request details' });
-    expect((await within(detail).findByLabelText('Response body is cut')).textContent).toMatch(/^Showing the first 100 B of 5\.0 MB\.\s*Show all$/);
+    expect((await within(detail).findByLabelText('Response body is cut')).textContent).toMatch(/^Showing the first 100 B of 5\.2 MB\.\s*Show all$/);
     fireEvent.click(within(detail).getByRole('button', { name: 'Show all of the response body' }));
     await waitFor(() => expect(within(detail).getByLabelText('Response body is cut').textContent).toContain('all the log keeps'));
     expect(within(detail).queryByRole('button', { name: 'Show all of the response body' })).toBeNull();
     expect(within(detail).getByLabelText('Response body').textContent).toBe(kept);
+  });
+
+  it('keeps the path’s end readable, with the whole URL and the exact size on hover', async () => {
+    h.handlers['requests:log'] = () => ok([{ ...entry(1, 200, '/api/v1/embedded/sources/0f9c-long-id/discover?x=1'), sizeBytes: 39_002_855 }]);
+    const { table } = await setup();
+    const row = await within(table).findByRole('row', { name: /discover/ });
+    const path = row.querySelector('td.path') as HTMLElement;
+    expect(path.title).toBe('https://api.example.test/api/v1/embedded/sources/0f9c-long-id/discover?x=1');
+    expect(path.textContent).toBe('/api/v1/embedded/sources/0f9c-long-id/discover?x=1');
+    expect(within(row).getByText('39.0 MB').getAttribute('title')).toBe(`${(39_002_855).toLocaleString()} bytes`);
+  });
+
+  it('says what the list covers: the last calls, and the older failures kept besides them', async () => {
+    // Ids 1–2 are failures main kept after the ring moved on to 50–52.
+    h.handlers['requests:log'] = () => ok([entry(1, 401), entry(2, null), entry(50, 200), entry(51, 200), entry(52, 200)]);
+    await setup();
+    await waitFor(() => expect(screen.getByLabelText('Requests shown').textContent).toBe('Last 3 calls + 2 earlier failures'));
+    fireEvent.click(screen.getByRole('radio', { name: '4xx' }));
+    expect(screen.getByLabelText('Requests shown').textContent).toBe('1 shown of the last 3 calls + 2 earlier failures');
+    expect(within(screen.getByRole('table', { name: 'Recent API requests' })).getByRole('row', { name: /things\/1 401/ })).toBeTruthy();
   });
 
   it('says so when a call is no longer in the log', async () => {

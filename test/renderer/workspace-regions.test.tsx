@@ -100,7 +100,15 @@ describe('Set region in bulk', () => {
     h.handlers['workspaces:setRegions'] = () => ok({ recorded: 2 });
     const onDone = vi.fn();
     render(<BulkRegionDialog ids={['a', 'b']} onClose={() => {}} onDone={onDone} />);
+    // Nothing is chosen for the user: one Enter must not move EU workspaces to the US.
+    expect(screen.getAllByRole('radio').every((r) => !(r as HTMLInputElement).checked)).toBe(true);
+    const submit = screen.getByRole('button', { name: 'Set region of 2 workspaces' });
+    expect(submit).toHaveProperty('disabled', true);
+    expect(submit.getAttribute('aria-describedby') && document.getElementById(submit.getAttribute('aria-describedby') as string)?.textContent).toBe('Choose a region first.');
+    fireEvent.submit(submit.closest('form') as HTMLFormElement);
+    expect(h.calls).toHaveLength(0);
     fireEvent.click(screen.getByRole('radio', { name: 'EU' }));
+    expect(submit).toHaveProperty('disabled', false);
     fireEvent.click(screen.getByRole('button', { name: 'Set region of 2 workspaces' }));
     await waitFor(() => expect(onDone).toHaveBeenCalled());
     expect(h.calls[0]?.input).toEqual({

@@ -41,34 +41,52 @@ describe('workspaces store', () => {
     expect(store.getState().items).toHaveLength(130);
   });
 
-  it('sends search and status to the server and starts over from the first page', async () => {
+  it('filters search and status over the loaded rows, asking the server for nothing', async () => {
     const { api, calls } = pagedApi();
     const store = createWorkspacesStore(api);
     await store.getState().reload();
     await store.getState().loadMore();
-    await store.getState().setSearch('  prospect-12 ');
-    expect(store.getState().items.map((w) => w.name)).toEqual(['prospect-12', 'prospect-120', 'prospect-121', 'prospect-122', 'prospect-123', 'prospect-124', 'prospect-125', 'prospect-126', 'prospect-127', 'prospect-128', 'prospect-129']);
-    await store.getState().setStatus('inactive');
-    expect(calls.at(-1)?.input).toMatchObject({ nameContains: 'prospect-12', status: 'inactive', limit: 50 });
-    expect(calls.at(-1)?.input).not.toHaveProperty('cursor');
+    await store.getState().loadMore();
+    const requests = calls.length;
+    store.getState().setSearch('  PROSPECT-12 ');
+    expect(visibleWorkspaces(store.getState()).map((w) => w.name)).toEqual(['prospect-12', 'prospect-120', 'prospect-121', 'prospect-122', 'prospect-123', 'prospect-124', 'prospect-125', 'prospect-126', 'prospect-127', 'prospect-128', 'prospect-129']);
+    store.getState().setStatus('inactive');
+    expect(visibleWorkspaces(store.getState())).toEqual([]);
+    store.getState().setStatus('active');
+    expect(visibleWorkspaces(store.getState())).toHaveLength(11);
+    expect(calls).toHaveLength(requests);
+    expect(calls.every((c) => (c.input as { nameContains?: string; status: string }).status === 'all' && !(c.input as { nameContains?: string }).nameContains)).toBe(true);
   });
 
-  it('drops the answer of a superseded search', async () => {
-    let release: (() => void) | null = null;
-    const { api } = fakeApi({
-      'workspaces:list': async (input) => {
-        const { nameContains } = input as { nameContains?: string };
-        if (nameContains === 'slow') await new Promise<void>((resolve) => (release = resolve));
-        return ok({ items: [ws(nameContains === 'slow' ? 1 : 2)], nextCursor: null });
-      },
-    });
+  it('keeps one selection: the highlight follows the open workspace and the open workspace follows the highlight', async () => {
+    const { api } = pagedApi(10);
     const store = createWorkspacesStore(api);
-    const slow = store.getState().setSearch('slow');
-    await store.getState().setSearch('fast');
-    (release as unknown as () => void)();
-    await slow;
-    expect(store.getState().items.map((w) => w.id)).toEqual(['id-2']);
-    expect(store.getState().search).toBe('fast');
+    await store.getState().reload();
+    store.getState().open('id-3');
+    expect(store.getState().activeIndex).toBe(3);
+    // End with the detail open: the detail moves along (it showed acme-us-demo while prospect-05000 was highlighted).
+    store.getState().moveActive('last');
+    expect(store.getState()).toMatchObject({ activeIndex: 9, openId: 'id-9' });
+    // A created workspace goes first, is opened, and the highlight goes with it.
+    store.getState().upsert(ws(99, 'EU'));
+    expect(visibleWorkspaces(store.getState())[store.getState().activeIndex]?.id).toBe('id-9');
+    store.getState().open('id-99');
+    expect(store.getState()).toMatchObject({ activeIndex: 0, openId: 'id-99' });
+    // A filter that keeps it visible keeps it selected; one that hides it closes the detail.
+    store.getState().setRegion('EU');
+    expect(visibleWorkspaces(store.getState())[store.getState().activeIndex]?.id).toBe('id-99');
+    store.getState().setRegion('US');
+    expect(store.getState().openId).toBeNull();
+  });
+
+  it('after a delete, highlights the row that followed the deleted one', async () => {
+    const { api } = pagedApi(5);
+    const store = createWorkspacesStore(api);
+    await store.getState().reload();
+    store.getState().open('id-2');
+    store.getState().drop('id-2');
+    expect(store.getState().openId).toBeNull();
+    expect(visibleWorkspaces(store.getState())[store.getState().activeIndex]?.id).toBe('id-3');
   });
 
   it('shows an error with what failed, and recovers on retry', async () => {

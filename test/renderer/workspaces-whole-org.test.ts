@@ -47,21 +47,28 @@ describe('whole organization in the background', () => {
     expect(store.getState().activeIndex).toBe(5040);
   });
 
-  it('runs one loop at a time, and a new search stops the old loop', async () => {
+  it('runs one loop at a time; a search filters what is loaded without a request and counts matches so far', async () => {
     const { api, calls } = orgApi(1000);
     const store = createWorkspacesStore(api);
     await store.getState().reload();
     const first = store.getState().loadRest();
     const second = store.getState().loadRest();
-    await store.getState().setSearch('-eu-');
+    const listCalls = () => calls.filter((c) => c.channel === 'workspaces:list').length;
+    store.getState().setSearch('-eu-');
+    expect(matchesText(visibleWorkspaces(store.getState()).length, store.getState().nextCursor === null)).toBe('25 matches so far…');
     await Promise.all([first, second]);
-    // The old loop stopped at the search: the list holds only the search's first page.
-    expect(store.getState().items.every((w) => w.name.includes('-eu-'))).toBe(true);
-    const cursors = calls.filter((c) => c.channel === 'workspaces:list' && !(c.input as { nameContains?: string }).nameContains).map((c) => (c.input as { cursor?: string }).cursor);
+    // One loop: every cursor asked once; every request unfiltered (the filters are local).
+    const cursors = calls.filter((c) => c.channel === 'workspaces:list').map((c) => (c.input as { cursor?: string }).cursor);
     expect(new Set(cursors).size).toBe(cursors.length);
-    await store.getState().loadRest();
-    expect(store.getState().items).toHaveLength(500);
+    expect(calls.every((c) => c.channel !== 'workspaces:list' || (!(c.input as { nameContains?: string }).nameContains && (c.input as { status: string }).status === 'all'))).toBe(true);
+    expect(store.getState().items).toHaveLength(1000);
     expect(matchesText(visibleWorkspaces(store.getState()).length, store.getState().nextCursor === null)).toBe('500 matches');
+    const before = listCalls();
+    store.getState().setStatus('inactive');
+    store.getState().setSearch('');
+    store.getState().setRegion('EU');
+    store.getState().clearFilters();
+    expect(listCalls()).toBe(before);
   });
 
   it('stops on a cancel and keeps what was loaded', async () => {
@@ -86,7 +93,7 @@ describe('header counts', () => {
     await store.getState().reload();
     const org = workspaceCounts(store.getState());
     expect(org).toEqual({ kind: 'organization', active: 257, inactive: 43, total: 300 });
-    expect(countsText(org, null, false)).toBe('300 total · 257 active · 43 inactive');
+    expect(countsText(org, null, false)).toBe('300 workspaces · 257 active · 43 inactive');
 
     store.getState().setRegion('EU');
     const partial = workspaceCounts(store.getState());
@@ -95,11 +102,10 @@ describe('header counts', () => {
     const eu = store.getState().items.filter((w) => w.region === 'EU');
     const counts = workspaceCounts(store.getState());
     expect(counts).toEqual({ kind: 'filtered', total: eu.length, active: eu.filter((w) => w.status === 'active').length, inactive: eu.filter((w) => w.status === 'inactive').length, complete: true });
-    expect(countsText(counts, { total: 300 }, false)).toBe(`${eu.length} shown · ${counts.kind === 'filtered' ? counts.active : 0} active · ${counts.kind === 'filtered' ? counts.inactive : 0} inactive (of 300 in the organization)`);
+    expect(countsText(counts, { total: 300 }, false)).toBe(`${eu.length} of 300 · ${counts.kind === 'filtered' ? counts.active : 0} active · ${counts.kind === 'filtered' ? counts.inactive : 0} inactive`);
 
     store.getState().setRegion('all');
-    await store.getState().setStatus('inactive');
-    await store.getState().loadRest();
+    store.getState().setStatus('inactive');
     expect(workspaceCounts(store.getState())).toEqual({ kind: 'filtered', total: 43, active: 0, inactive: 43, complete: true });
   });
 
@@ -107,6 +113,14 @@ describe('header counts', () => {
     expect(countsText({ kind: 'unknown' }, null, false)).toBe('Counting…');
     expect(countsText({ kind: 'unknown' }, null, true)).toBe('Counts unavailable');
     expect(matchesText(1, false)).toBe('1 match so far…');
+  });
+
+  it('format every count with thousands separators, on one short line', () => {
+    expect(countsText({ kind: 'organization', total: 5041, active: 4581, inactive: 460 }, null, false)).toBe(`${(5041).toLocaleString()} workspaces · ${(4581).toLocaleString()} active · 460 inactive`);
+    expect(countsText({ kind: 'filtered', total: 2100, active: 1900, inactive: 200, complete: false }, { total: 5041 }, false)).toBe(
+      `${(2100).toLocaleString()} of ${(5041).toLocaleString()} so far · ${(1900).toLocaleString()} active · 200 inactive`,
+    );
+    expect(matchesText(5040, true)).toBe(`${(5040).toLocaleString()} matches`);
   });
 });
 
@@ -122,11 +136,11 @@ describe('ticking rows and recording regions', () => {
     expect(store.getState().checked.has('id-3')).toBe(false);
     store.getState().toggleChecked(99);
     expect(store.getState().checked.size).toBe(3);
-    // A ticked row that is deleted is no longer ticked; a new search starts with nothing ticked.
+    // A ticked row that is deleted is no longer ticked; a search keeps ticked only the rows it still shows.
     store.getState().drop('id-2');
     expect(store.getState().checked.has('id-2')).toBe(false);
-    await store.getState().setSearch('prospect-1');
-    expect(store.getState().checked.size).toBe(0);
+    store.getState().setSearch('prospect-5');
+    expect([...store.getState().checked]).toEqual(['id-5']);
   });
 
   it('ranges follow the visible (region-filtered) rows', async () => {

@@ -14,20 +14,41 @@ function preview(body: RequestBody | null): RequestBody | null {
   return { text: body.text.slice(0, PREVIEW_BODY_BYTES), totalBytes: body.totalBytes, truncated: true };
 }
 
-/** The recent API calls, newest last, for the request inspector; bounded so it never grows without end. */
+/** Older failures kept beyond the ring of all calls, so a filter for failures still finds them after a burst of paging. */
+export const KEPT_FAILURES = 100;
+
+/** A call worth keeping longer: an error answer (4xx/5xx) or no answer at all. */
+export const isFailure = (entry: Pick<RequestLogEntry, 'status'>) => entry.status === null || entry.status >= 400;
+
+/**
+ * The recent API calls, newest last, for the request inspector; bounded so it never grows without end.
+ * Two bounds: the last `capacity` calls of any kind, and besides them the last `keptFailures` failures
+ * that the ring already dropped (whole-organization paging alone is ~50 calls and would push a 401 out).
+ */
 export class RequestLog {
   private readonly entries: RequestLogEntry[] = [];
+  /** Failures that fell out of `entries`, oldest first. */
+  private readonly olderFailures: RequestLogEntry[] = [];
   private readonly records = new Map<number, ExchangeRecord>();
   private recordBytes = 0;
   private nextId = 1;
 
-  constructor(private readonly capacity = 500) {}
+  constructor(
+    private readonly capacity = 500,
+    private readonly keptFailures = KEPT_FAILURES,
+  ) {}
 
   add(entry: Omit<RequestLogEntry, 'id'>, record?: ExchangeRecord): RequestLogEntry {
     const full = { id: this.nextId++, ...entry };
     this.entries.push(full);
     if (this.entries.length > this.capacity) {
-      for (const gone of this.entries.splice(0, this.entries.length - this.capacity)) this.forget(gone.id);
+      for (const gone of this.entries.splice(0, this.entries.length - this.capacity)) {
+        if (isFailure(gone)) this.olderFailures.push(gone);
+        else this.forget(gone.id);
+      }
+      if (this.olderFailures.length > this.keptFailures) {
+        for (const gone of this.olderFailures.splice(0, this.olderFailures.length - this.keptFailures)) this.forget(gone.id);
+      }
     }
     if (record) {
       this.records.set(full.id, record);
@@ -48,13 +69,14 @@ export class RequestLog {
     this.records.delete(id);
   }
 
+  /** Kept older failures, then the ring; ids only grow, so this is oldest first. */
   list(): RequestLogEntry[] {
-    return [...this.entries];
+    return [...this.olderFailures, ...this.entries];
   }
 
   /** One call with its headers and bodies; null when the call is no longer in the log. */
   detail(id: number, full: boolean): RequestDetail | null {
-    const entry = this.entries.find((e) => e.id === id);
+    const entry = this.entries.find((e) => e.id === id) ?? this.olderFailures.find((e) => e.id === id);
     if (!entry) return null;
     const record = this.records.get(id);
     if (!record) return { entry, requestHeaders: [], responseHeaders: [], requestBody: null, responseBody: null, kept: false };
@@ -71,6 +93,7 @@ export class RequestLog {
 
   clear(): void {
     this.entries.length = 0;
+    this.olderFailures.length = 0;
     this.records.clear();
     this.recordBytes = 0;
   }

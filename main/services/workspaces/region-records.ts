@@ -1,16 +1,8 @@
 import { regionExportSchema, type Region, type RegionOrUnknown } from '../../../preload/contract';
 import { AppError } from '../../ipc/app-error';
 
-/**
- * The naming convention of contract §12, `<prospect>-<region>-demo`: a region token between
- * separators. A name with both tokens, or none, suggests nothing.
- */
-export function regionFromName(name: string): Region | null {
-  const tokens = new Set(name.toLowerCase().split(/[-_.\s]+/));
-  const us = tokens.has('us');
-  const eu = tokens.has('eu');
-  return us === eu ? null : us ? 'US' : 'EU';
-}
+// One reading of `<prospect>-<region>-demo` for main and the renderer.
+export { regionFromName } from '../../../lib/workspaces/region-from-name';
 
 export function exportText(baseUrl: string, records: Array<{ workspaceId: string; name: string | null; region: Region }>): string {
   return `${JSON.stringify({ format: 'embedded-console/workspace-regions', version: 1, baseUrl, records }, null, 2)}\n`;

@@ -2,7 +2,7 @@ import { useEffect, useRef, useState, type KeyboardEvent } from 'react';
 import { useAppStore, useInspectorStore } from '../../state/store';
 import { presenterText } from '../widget/presenter';
 import { RequestDetailPanel } from './RequestDetailPanel';
-import { matchesStatus, pathOf, STATUS_FILTERS, type StatusFilter } from './request-format';
+import { coverageText, formatBytes, matchesStatus, pathOf, STATUS_FILTERS, type StatusFilter } from './request-format';
 import './inspector.css';
 import { CloseIcon, CopyIcon } from '../../ui/icons';
 
@@ -62,7 +62,7 @@ export function RequestInspector() {
           ))}
         </div>
         <span className="muted" aria-label="Requests shown">
-          {statusFilter === 'all' ? `${entries.length} calls` : `${shown.length} of ${entries.length} calls`}
+          {coverageText(entries, statusFilter === 'all' ? null : shown.length)}
         </span>
         <span className="spacer" />
         <button type="button" onClick={() => void clear()}>
@@ -109,10 +109,13 @@ export function RequestInspector() {
                     onKeyDown={(event) => onRowKey(event, e.id)}
                   >
                     <td>{e.method}</td>
-                    <td className="path">{show(pathOf(e.url))}</td>
+                    {/* Cut from the start ("…/sources/abc/discover"): the ends of paths are what tell rows apart. */}
+                    <td className="path" title={show(e.url)}>
+                      <span>{show(pathOf(e.url))}</span>
+                    </td>
                     <td className={e.status === null || e.status >= 400 ? 'warn' : 'ok'}>{e.status ?? 'failed'}</td>
                     <td>{e.durationMs} ms</td>
-                    <td>{e.sizeBytes.toLocaleString()} B</td>
+                    <td title={`${e.sizeBytes.toLocaleString()} bytes`}>{formatBytes(e.sizeBytes)}</td>
                     <td>
                       <button
                         type="button"

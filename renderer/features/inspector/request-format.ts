@@ -85,11 +85,28 @@ export function indentJsonText(text: string): string {
   return out.join('');
 }
 
-/** Byte counts in the unit a person reads at a glance. */
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KB`;
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+// One formatter for sizes across the app (decimal units, as the Catalog shows them).
+export { formatBytes } from '../../../lib/format/bytes';
+
+/**
+ * How much of the history the log holds: the `recent` calls of its ring (consecutive ids up to the
+ * newest) and the `olderFailures` it keeps from before them (failures outlive the ring in main).
+ */
+export function logCoverage(entries: ReadonlyArray<Pick<RequestLogEntry, 'id'>>): { recent: number; olderFailures: number } {
+  let recent = 0;
+  for (let i = entries.length - 1; i >= 0; i--) {
+    const next = entries[i + 1];
+    if (next && (entries[i] as Pick<RequestLogEntry, 'id'>).id !== next.id - 1) break;
+    recent++;
+  }
+  return { recent, olderFailures: entries.length - recent };
+}
+
+/** "Last 500 calls + 12 earlier failures", or with a filter "3 shown of …": what the list covers, honestly. */
+export function coverageText(entries: ReadonlyArray<Pick<RequestLogEntry, 'id'>>, shown: number | null): string {
+  const { recent, olderFailures } = logCoverage(entries);
+  const base = `last ${recent.toLocaleString()} ${recent === 1 ? 'call' : 'calls'}${olderFailures > 0 ? ` + ${olderFailures.toLocaleString()} earlier ${olderFailures === 1 ? 'failure' : 'failures'}` : ''}`;
+  return shown === null ? base.charAt(0).toUpperCase() + base.slice(1) : `${shown.toLocaleString()} shown of the ${base}`;
 }
 
 /** The path and query of a logged URL (the host is the profile's, the same for every row). */

@@ -67,7 +67,7 @@ export function SuggestRegionsDialog({ onClose, onDone }: { onClose(): void; onD
           <>
             <div className="region-review-bar">
               <span aria-label="Suggestions ticked">
-                {ticked.size} of {suggestions.length} ticked
+                {ticked.size.toLocaleString()} of {suggestions.length.toLocaleString()} ticked
               </span>
               <button type="button" onClick={() => setTicked(new Set(suggestions.map((s) => s.id)))}>
                 Tick all
@@ -83,7 +83,7 @@ export function SuggestRegionsDialog({ onClose, onDone }: { onClose(): void; onD
                     <th scope="col">
                       <span className="visually-hidden">Record</span>
                     </th>
-                    <th scope="col">Workspace</th>
+                    <th scope="col" className="ws-name-cell">Workspace</th>
                     <th scope="col">Recorded</th>
                     <th scope="col">Suggested</th>
                   </tr>
@@ -112,7 +112,7 @@ export function SuggestRegionsDialog({ onClose, onDone }: { onClose(): void; onD
             Cancel
           </button>
           <button type="submit" className="primary" disabled={busy || ticked.size === 0 || !suggestions}>
-            {busy ? 'Recording…' : `Record ${ticked.size} ${ticked.size === 1 ? 'region' : 'regions'}`}
+            {busy ? 'Recording…' : `Record ${ticked.size.toLocaleString()} ${ticked.size === 1 ? 'region' : 'regions'}`}
           </button>
         </div>
       </form>
@@ -122,11 +122,14 @@ export function SuggestRegionsDialog({ onClose, onDone }: { onClose(): void; onD
 
 /** One region for every ticked workspace. */
 export function BulkRegionDialog({ ids, onClose, onDone }: { ids: readonly string[]; onClose(): void; onDone(changes: RegionChange[]): void }) {
-  const [region, setRegion] = useState<RegionOrUnknown>('US');
+  // Nothing is pre-selected: one Enter must not move EU workspaces to the US.
+  const [region, setRegion] = useState<RegionOrUnknown | null>(null);
   const [busy, setBusy] = useState(false);
   const [error, setError] = useState<AppErrorShape | null>(null);
+  const reasonId = useId();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
+    if (region === null) return;
     const items = ids.map((id) => ({ id, region }));
     setBusy(true);
     setError(null);
@@ -136,8 +139,9 @@ export function BulkRegionDialog({ ids, onClose, onDone }: { ids: readonly strin
     else setError(result.error);
   };
   const noun = ids.length === 1 ? 'workspace' : 'workspaces';
+  const count = ids.length.toLocaleString();
   return (
-    <Dialog title={`Set the region of ${ids.length} ${noun}`} onClose={onClose}>
+    <Dialog title={`Set the region of ${count} ${noun}`} onClose={onClose}>
       <form aria-label="Set region" onSubmit={(e) => void submit(e)}>
         <fieldset>
           <legend>Region</legend>
@@ -148,13 +152,18 @@ export function BulkRegionDialog({ ids, onClose, onDone }: { ids: readonly strin
           ))}
         </fieldset>
         <p className="hint">The app records it: the API never says where a workspace lives.</p>
+        {region === null && (
+          <p className="hint" id={reasonId}>
+            Choose a region first.
+          </p>
+        )}
         {error && <ErrorPanel error={error} />}
         <div className="dialog-actions">
           <button type="button" onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className="primary" disabled={busy}>
-            {busy ? 'Recording…' : `Set region of ${ids.length} ${noun}`}
+          <button type="submit" className="primary" disabled={busy || region === null} aria-describedby={region === null ? reasonId : undefined}>
+            {busy ? 'Recording…' : `Set region of ${count} ${noun}`}
           </button>
         </div>
       </form>
@@ -222,7 +231,7 @@ export function ImportRegionsDialog({ onClose, onImported }: { onClose(): void; 
         <p className="hint">Without it, a workspace whose region is already recorded differently here keeps this app’s record.</p>
         {counts && (
           <p role="status" aria-label="Import result" className="import-result">
-            {counts.added} added · {counts.replaced} replaced · {counts.kept} kept (differ, not overwritten) · {counts.same} already the same
+            {counts.added.toLocaleString()} added · {counts.replaced.toLocaleString()} replaced · {counts.kept.toLocaleString()} kept (differ, not overwritten) · {counts.same.toLocaleString()} already the same
           </p>
         )}
         {error && <ErrorPanel error={error} />}

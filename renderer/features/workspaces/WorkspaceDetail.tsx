@@ -46,7 +46,11 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
     }
     if (outcome.deletedId) notify(`Deleted workspace ${workspace.name}.`);
     if (outcome.updated) upsert(outcome.updated);
-    if (outcome.deletedId) drop(outcome.deletedId);
+    if (outcome.deletedId) {
+      drop(outcome.deletedId);
+      // The panel (and the Delete button the dialog would return to) is gone: the list, on the next row.
+      requestAnimationFrame(() => document.querySelector<HTMLElement>('[role=listbox][aria-label=Workspaces]')?.focus());
+    }
     void useWorkspacesStore.getState().loadStats();
   };
   const setRegion = async (region: RegionOrUnknown) => {
@@ -86,12 +90,9 @@ export function WorkspaceDetail({ workspaceId }: { workspaceId: string }) {
         <dd>{workspace.status}</dd>
         <dt>Region</dt>
         <dd className="region-fact">
-          <span aria-label="Region value" className={workspace.region === 'unknown' ? 'muted' : undefined}>
-            {workspace.region === 'unknown' ? 'Unknown' : workspace.region}
-          </span>
-          {/* A recorded region can be changed too (a wrong guess, a record from a teammate). */}
-          <select aria-label="Set region" value={workspace.region} onChange={(e) => void setRegion(e.target.value as RegionOrUnknown)} title={workspace.region === 'unknown' ? 'Record the region' : 'Change the recorded region'}>
-            <option value="unknown">{workspace.region === 'unknown' ? 'Set it…' : 'Unknown (forget)'}</option>
+          {/* The region is shown once, by the control that changes it (a wrong guess, a record from a teammate). */}
+          <select aria-label="Region" value={workspace.region} onChange={(e) => void setRegion(e.target.value as RegionOrUnknown)} title={workspace.region === 'unknown' ? 'Record the region' : 'Change the recorded region'}>
+            <option value="unknown">{workspace.region === 'unknown' ? 'Unknown: set it…' : 'Unknown (forget)'}</option>
             <option value="US">US</option>
             <option value="EU">EU</option>
           </select>

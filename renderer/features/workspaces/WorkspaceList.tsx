@@ -45,11 +45,8 @@ export function WorkspaceList({ items, activeIndex, hasMore, loadingMore, onActi
       {...(checked && onToggleChecked ? { checkable: { isChecked: (item: WorkspaceItem) => checked.has(item.id), onToggle: onToggleChecked } } : {})}
       renderItem={(item) => (
         <>
-          {checked && (
-            <span className="ws-check" data-check aria-hidden="true" title="Tick for a bulk action (Space, Ctrl+click, Shift+click for a range)">
-              {checked.has(item.id) ? '☑' : '☐'}
-            </span>
-          )}
+          {/* Drawn as a checkbox; the option itself carries aria-checked (a listbox option may hold no control of its own). */}
+          {checked && <span className={`ws-check${checked.has(item.id) ? ' on' : ''}`} data-check aria-hidden="true" title="Tick for a bulk action (Space, Ctrl+click, Shift+click for a range)" />}
           <span className="ws-name">{item.name}</span>
           <span className={`badge status-${item.status}`}>{item.status}</span>
           <span className={`badge region-${item.region}`} aria-label={`Region ${item.region === 'unknown' ? 'unknown' : item.region}`}>

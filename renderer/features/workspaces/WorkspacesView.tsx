@@ -12,6 +12,7 @@ import { BulkRegionDialog, ImportRegionsDialog, SuggestRegionsDialog, type Regio
 import { WorkspaceDetail } from './WorkspaceDetail';
 import { WorkspaceList } from './WorkspaceList';
 import { countsText, matchesText } from './workspace-counts-text';
+import { emptyListText } from './hidden-by-filters';
 import { visibleWorkspaces, workspaceCounts, type RegionFilter, type StatusFilter } from './workspaces-store';
 import './workspaces.css';
 
@@ -27,6 +28,9 @@ export const NEW_WORKSPACE_EVENT = 'console:new-workspace';
 
 type RegionDialog = 'suggest' | 'bulk' | 'import' | null;
 
+/** The workspace list (one tab stop): where focus goes after a create or a delete. */
+const focusList = () => document.querySelector<HTMLElement>('[role=listbox][aria-label=Workspaces]')?.focus();
+
 export function WorkspacesView() {
   const store = useWorkspacesStore();
   const activeProfileId = useProfilesStore((s) => (s.list.status === 'ready' ? s.list.value.activeProfileId : null));
@@ -40,15 +44,17 @@ export function WorkspacesView() {
   const [creating, setCreating] = useState(false);
   const [regionDialog, setRegionDialog] = useState<RegionDialog>(null);
   const [exportError, setExportError] = useState<AppErrorShape | null>(null);
-  const debounced = useDebounced(query, 250);
+  // The search filters the loaded rows (no request): a short pause only spares typing a re-render per key.
+  const debounced = useDebounced(query, 120);
   const searchRef = useRef<HTMLInputElement>(null);
   const { setSearch, reload, loadStats, loadRest, phase, nextCursor, error } = store;
 
-  // Another profile, new credentials, or a settled search text: start from the first page again.
+  // Another profile or new credentials: read the organization again. Filters never do.
   useEffect(() => {
     if (activeProfileId === null) return;
-    void setSearch(debounced);
-  }, [debounced, activeProfileId, revision, setSearch]);
+    void reload();
+  }, [activeProfileId, revision, reload]);
+  useEffect(() => setSearch(debounced), [debounced, setSearch]);
   useEffect(() => {
     if (activeProfileId !== null) void loadStats();
   }, [activeProfileId, revision, loadStats]);
@@ -87,27 +93,42 @@ export function WorkspacesView() {
   const progress = nextCursor !== null && stats && store.search.trim() === '' && store.status === 'all' ? `Loading all workspaces: ${store.items.length.toLocaleString()} of ${stats.total.toLocaleString()}…` : 'Loading more…';
   const checkedIds = [...store.checked];
 
+  // The ticks stay after a bulk change: the user sees what changed, and focus returns to "Set region…".
   const regionsRecorded = (changes: RegionChange[], message: string) => {
     setRegionDialog(null);
     store.applyRegions(changes);
-    store.setChecked([]);
     notify(message);
   };
+  const openByName = async (name: string) => {
+    setCreating(false);
+    store.clearFilters();
+    setQuery('');
+    store.setSearch('');
+    let found = store.items.find((w) => w.name === name);
+    if (!found) {
+      // Not loaded yet (a large organization still arriving): ask for that name.
+      const result = await api.workspaces.list({ nameContains: name, status: 'all', limit: 100 });
+      found = result.ok ? result.value.items.find((w) => w.name === name) : undefined;
+      if (found) store.upsert(found);
+    }
+    if (found) {
+      store.open(found.id);
+      requestAnimationFrame(focusList);
+    }
+  };
+  const empty = emptyListText(store);
   const exportRegions = async () => {
     setExportError(null);
     const result = await api.workspaces.exportRegions();
     if (!result.ok) return setExportError(result.error);
     downloadFile({ fileName: 'workspace-regions.json', mimeType: 'application/json', text: result.value.text });
-    notify(`Exported ${result.value.count} region ${result.value.count === 1 ? 'record' : 'records'}.`);
+    notify(`Exported ${result.value.count.toLocaleString()} region ${result.value.count === 1 ? 'record' : 'records'}.`);
   };
 
   return (
     <section className="view workspaces" aria-labelledby="workspaces-title">
       <header className="view-header">
         <h1 id="workspaces-title">Workspaces</h1>
-        <p className="stats" aria-label="Workspace counts">
-          {countsText(counts, stats, store.stats.status === 'error')}
-        </p>
         <div className="region-tools" role="group" aria-label="Regions">
           <button type="button" onClick={() => setRegionDialog('suggest')}>
             Suggest regions…
@@ -144,7 +165,7 @@ export function WorkspacesView() {
         )}
         <label>
           Status{' '}
-          <select value={store.status} onChange={(e) => void store.setStatus(e.target.value as StatusFilter)}>
+          <select value={store.status} onChange={(e) => store.setStatus(e.target.value as StatusFilter)}>
             <option value="all">All</option>
             <option value="active">Active</option>
             <option value="inactive">Inactive</option>
@@ -158,6 +179,10 @@ export function WorkspacesView() {
             </label>
           ))}
         </div>
+        {/* On the filter line (not the title's): the counts follow the filters and never push the toolbar down. */}
+        <p className="stats" aria-label="Workspace counts">
+          {countsText(counts, stats, store.stats.status === 'error')}
+        </p>
       </div>
       {checkedIds.length > 0 && (
         <div className="selection-bar" role="toolbar" aria-label="Ticked workspaces">
@@ -202,9 +227,16 @@ export function WorkspacesView() {
           )}
           {phase === 'error' && error && <ErrorPanel error={error} onRetry={() => void reload()} />}
           {phase !== 'loading' && phase !== 'error' && visible.length === 0 && !nextCursor && (
-            <p className="empty" role="status">
-              {store.items.length === 0 ? (query ? `No workspace name contains “${query}”.` : 'No workspaces yet. Create one to start.') : `None of the workspaces is in region ${store.region}.`}
-            </p>
+            <div className="empty-state">
+              <p className="empty" role="status">
+                {empty.message}
+              </p>
+              {empty.filtersHide && (
+                <button type="button" onClick={store.clearFilters}>
+                  Clear filters
+                </button>
+              )}
+            </div>
           )}
           {visible.length > 0 && (
             <WorkspaceList
@@ -229,11 +261,17 @@ export function WorkspacesView() {
         <CreateWorkspaceDialog
           defaultRegion={defaultRegion}
           onClose={() => setCreating(false)}
+          onOpenExisting={(name) => void openByName(name)}
           onCreated={(item) => {
             setCreating(false);
             notify(`Created workspace ${item.name} in ${item.region === 'unknown' ? 'an unknown region' : `the ${item.region}`}.`);
+            // Shown whatever the filters were, highlighted and opened (one selection), scrolled into view, focused.
+            store.clearFilters();
+            setQuery('');
+            store.setSearch('');
             store.upsert(item);
             store.open(item.id);
+            requestAnimationFrame(focusList);
             void store.loadStats();
           }}
         />
@@ -241,21 +279,21 @@ export function WorkspacesView() {
       {regionDialog === 'suggest' && (
         <SuggestRegionsDialog
           onClose={() => setRegionDialog(null)}
-          onDone={(changes) => regionsRecorded(changes, `Recorded the region of ${changes.length} ${changes.length === 1 ? 'workspace' : 'workspaces'}.`)}
+          onDone={(changes) => regionsRecorded(changes, `Recorded the region of ${changes.length.toLocaleString()} ${changes.length === 1 ? 'workspace' : 'workspaces'}.`)}
         />
       )}
       {regionDialog === 'bulk' && (
         <BulkRegionDialog
           ids={checkedIds}
           onClose={() => setRegionDialog(null)}
-          onDone={(changes) => regionsRecorded(changes, `Set the region of ${changes.length} ${changes.length === 1 ? 'workspace' : 'workspaces'} to ${changes[0]?.region === 'unknown' ? 'unknown' : changes[0]?.region}.`)}
+          onDone={(changes) => regionsRecorded(changes, `Set the region of ${changes.length.toLocaleString()} ${changes.length === 1 ? 'workspace' : 'workspaces'} to ${changes[0]?.region === 'unknown' ? 'unknown' : changes[0]?.region}.`)}
         />
       )}
       {regionDialog === 'import' && (
         <ImportRegionsDialog
           onClose={() => setRegionDialog(null)}
           onImported={(counts) => {
-            notify(`Imported region records: ${counts.added} added, ${counts.replaced} replaced.`);
+            notify(`Imported region records: ${counts.added.toLocaleString()} added, ${counts.replaced.toLocaleString()} replaced.`);
             // Records changed under the loaded rows: read the list again to show them.
             if (counts.added + counts.replaced > 0) void reload();
           }}

@@ -25,9 +25,13 @@ export interface WorkspacesState {
   /** Visible index a Shift+click range starts from. */
   checkAnchor: number | null;
 
-  setSearch(search: string): Promise<void>;
-  setStatus(status: StatusFilter): Promise<void>;
+  /** Filters narrow the loaded list in place: none of them asks the server again. */
+  setSearch(search: string): void;
+  setStatus(status: StatusFilter): void;
   setRegion(region: RegionFilter): void;
+  /** Status and region back to All (the search stays). */
+  clearFilters(): void;
+  /** The whole list from the first page: another profile, new credentials, an import. */
   reload(): Promise<void>;
   loadMore(): Promise<void>;
   /**
@@ -51,9 +55,40 @@ export interface WorkspacesState {
   applyRegions(changes: ReadonlyArray<{ id: string; region: RegionOrUnknown }>): void;
 }
 
-/** The region filter is local (regions are the app's own records); search and status are the server's. */
-export function visibleWorkspaces(state: Pick<WorkspacesState, 'items' | 'region'>): WorkspaceItem[] {
-  return state.region === 'all' ? state.items : state.items.filter((w) => w.region === state.region);
+/** A name search as the server's `name_contains` does it: a case-insensitive substring. */
+export function nameMatches(name: string, search: string): boolean {
+  const needle = search.trim().toLowerCase();
+  return needle === '' || name.toLowerCase().includes(needle);
+}
+
+/**
+ * Every filter is applied here, over the loaded list: the whole organization loads once in the
+ * background, so a filter change costs no request (a server-side status filter re-read ~50 pages).
+ */
+export function visibleWorkspaces(state: Pick<WorkspacesState, 'items' | 'region' | 'search' | 'status'>): WorkspaceItem[] {
+  const { region, status, search } = state;
+  if (region === 'all' && status === 'all' && search.trim() === '') return state.items;
+  return state.items.filter((w) => (region === 'all' || w.region === region) && (status === 'all' || w.status === status) && nameMatches(w.name, search));
+}
+
+/**
+ * One selection: the highlighted row is the open one. Re-finds the open workspace (or, with none
+ * open, the highlighted one) after the visible rows changed. An open workspace that a filter change
+ * hides closes (`closeHidden`); one that an edit moved out of the filter (its region set in the detail)
+ * stays open, so the user sees the change they just made.
+ */
+function anchored(state: WorkspacesState, next: Partial<WorkspacesState>, keepId: string | null, closeHidden = false): Partial<WorkspacesState> {
+  const merged = { ...state, ...next };
+  const visible = visibleWorkspaces(merged);
+  const openId = merged.openId;
+  const clamped = Math.max(0, Math.min(merged.activeIndex, visible.length - 1));
+  if (openId !== null) {
+    const index = visible.findIndex((w) => w.id === openId);
+    if (index >= 0) return { ...next, activeIndex: index };
+    return closeHidden ? { ...next, openId: null, activeIndex: clamped } : { ...next, activeIndex: clamped };
+  }
+  const index = keepId === null ? -1 : visible.findIndex((w) => w.id === keepId);
+  return { ...next, activeIndex: index >= 0 ? index : clamped };
 }
 
 /**
@@ -92,15 +127,24 @@ export function createWorkspacesStore(api: Api) {
   let restGeneration = -1;
 
   return create<WorkspacesState>()((set, get) => {
+    // The id of the highlighted row, to find it again once the rows around it changed.
+    const activeId = () => visibleWorkspaces(get())[get().activeIndex]?.id ?? null;
+    // A filter change: the selection is found again, and only rows still shown stay ticked (a bulk
+    // action never reaches a row the user cannot see).
+    const filtered = (change: Partial<Pick<WorkspacesState, 'search' | 'status' | 'region'>>): Partial<WorkspacesState> => {
+      const shown = new Set(visibleWorkspaces({ ...get(), ...change }).map((w) => w.id));
+      const checked = new Set([...get().checked].filter((id) => shown.has(id)));
+      return anchored(get(), { ...change, ...(checked.size !== get().checked.size ? { checked, checkAnchor: null } : {}) }, activeId(), true);
+    };
     const fetchPage = async (mode: 'first' | 'more', limit = PAGE) => {
-      const { search, status, nextCursor } = get();
+      const { nextCursor } = get();
       if (mode === 'more' && nextCursor === null) return;
       const mine = mode === 'first' ? ++generation : generation;
       const requestId = newRequestId();
       set(mode === 'first' ? { phase: 'loading', error: null, requestId, items: [], nextCursor: null, activeIndex: 0, checked: new Set<string>(), checkAnchor: null } : { phase: 'loadingMore', requestId });
+      // Always the whole organization, unfiltered: the filters are applied locally (visibleWorkspaces).
       const result = await api.workspaces.list({
-        ...(search.trim() ? { nameContains: search.trim() } : {}),
-        status,
+        status: 'all',
         limit,
         ...(mode === 'more' && nextCursor ? { cursor: nextCursor } : {}),
         requestId,
@@ -136,15 +180,10 @@ export function createWorkspacesStore(api: Api) {
       checked: new Set<string>(),
       checkAnchor: null,
 
-      setSearch: async (search) => {
-        set({ search });
-        await fetchPage('first');
-      },
-      setStatus: async (status) => {
-        set({ status });
-        await fetchPage('first');
-      },
-      setRegion: (region) => set({ region, activeIndex: 0 }),
+      setSearch: (search) => set(filtered({ search })),
+      setStatus: (status) => set(filtered({ status })),
+      setRegion: (region) => set(filtered({ region })),
+      clearFilters: () => set(filtered({ status: 'all', region: 'all' })),
       reload: () => fetchPage('first'),
       loadMore: async () => {
         if (get().phase !== 'ready') return;
@@ -176,19 +215,28 @@ export function createWorkspacesStore(api: Api) {
         if (count === 0) return;
         const current = get().activeIndex;
         const next = delta === 'first' ? 0 : delta === 'last' ? count - 1 : Math.min(count - 1, Math.max(0, current + delta));
-        set({ activeIndex: next });
+        get().setActive(next);
       },
-      setActive: (index) => set({ activeIndex: index }),
-      open: (id) => set({ openId: id }),
+      // The open detail follows the highlight (arrows, Home/End, a click): one selection, never two.
+      setActive: (index) => {
+        const target = visibleWorkspaces(get())[index];
+        set({ activeIndex: index, ...(get().openId !== null && target ? { openId: target.id } : {}) });
+      },
+      open: (id) => {
+        const index = id === null ? -1 : visibleWorkspaces(get()).findIndex((w) => w.id === id);
+        set({ openId: id, ...(index >= 0 ? { activeIndex: index } : {}) });
+      },
       upsert: (item) => {
         const items = get().items;
         const index = items.findIndex((w) => w.id === item.id);
-        set({ items: index >= 0 ? items.map((w) => (w.id === item.id ? item : w)) : [item, ...items] });
+        set(anchored(get(), { items: index >= 0 ? items.map((w) => (w.id === item.id ? item : w)) : [item, ...items] }, activeId()));
       },
+      // The highlight stays at the same place, on the row that followed the deleted one.
       drop: (id) => {
         const checked = new Set(get().checked);
         checked.delete(id);
-        set({ items: get().items.filter((w) => w.id !== id), openId: get().openId === id ? null : get().openId, checked });
+        const wasOpen = get().openId === id;
+        set(anchored(get(), { items: get().items.filter((w) => w.id !== id), checked, ...(wasOpen ? { openId: null } : {}) }, null));
       },
       toggleChecked: (index, mode = 'one') => {
         const visible = visibleWorkspaces(get());
@@ -206,7 +254,7 @@ export function createWorkspacesStore(api: Api) {
       setChecked: (ids) => set({ checked: new Set(ids), checkAnchor: null }),
       applyRegions: (changes) => {
         const regions = new Map(changes.map((c) => [c.id, c.region]));
-        set({ items: get().items.map((w) => (regions.has(w.id) ? { ...w, region: regions.get(w.id) as RegionOrUnknown } : w)) });
+        set(anchored(get(), { items: get().items.map((w) => (regions.has(w.id) ? { ...w, region: regions.get(w.id) as RegionOrUnknown } : w)) }, activeId()));
       },
     };
   });
