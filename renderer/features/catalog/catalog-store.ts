@@ -502,12 +502,8 @@ export function createCatalogStore(api: Api, deps: CatalogStoreDeps) {
   });
 }
 
-/** "12.3 MB", "850 KB", "120 B". */
-export function formatBytes(bytes: number): string {
-  if (bytes >= 1_000_000) return `${(bytes / 1_000_000).toFixed(1)} MB`;
-  if (bytes >= 1000) return `${Math.round(bytes / 1000)} KB`;
-  return `${bytes} B`;
-}
+/** One byte formatter for the whole app (the inspector shows the same download the same size). */
+export { formatBytes } from '../../../lib/format/bytes';
 
 /** "3.4 s", "120 ms". */
 export function formatMs(ms: number): string {
