@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { CatalogView } from '../features/catalog/CatalogView';
 import { AboutView } from '../features/about/AboutView';
 import { Palette } from '../features/palette/Palette';
@@ -48,16 +48,28 @@ export function App() {
     setNewWorkspaceAsked(0);
   }, [newWorkspaceAsked, area]);
   const [palette, setPalette] = useState(false);
+  // Where focus was when the inspector opened: closing it (the chord, its close button, Escape in it)
+  // unmounts the element that had focus, and focus would otherwise fall to the page body.
+  const inspectorOpener = useRef<HTMLElement | null>(null);
+  useEffect(() => {
+    if (inspectorOpen) {
+      const active = document.activeElement;
+      inspectorOpener.current = active instanceof HTMLElement && active !== document.body ? active : null;
+      return;
+    }
+    const opener = inspectorOpener.current;
+    inspectorOpener.current = null;
+    const lost = document.activeElement === null || document.activeElement === document.body;
+    if (lost && opener?.isConnected) opener.focus();
+  }, [inspectorOpen]);
   // One handler for the global shortcuts, whether pressed or chosen in the command palette.
   const runShortcut = useCallback(
     (id: Exclude<ShortcutId, 'palette'>) => {
       if (id === 'presenter') togglePresenter();
       else if (id === 'help') setHelp(true);
-      else if (id === 'requests') {
-        const inspector = useInspectorStore.getState();
-        if (inspector.open) void inspector.refresh();
-        else inspector.toggle();
-      } else {
+      // A toggle: the same chord closes what it opened (the inspector refreshes itself every second).
+      else if (id === 'requests') useInspectorStore.getState().toggle();
+      else {
         // The Workspaces area owns its dialog: go there, then ask it (see the effect above).
         useAppStore.getState().selectArea('workspaces');
         setNewWorkspaceAsked((n) => n + 1);

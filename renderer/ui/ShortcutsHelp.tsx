@@ -1,24 +1,37 @@
+import { Fragment } from 'react';
 import { Dialog } from './Dialog';
-import { SHORTCUTS } from './shortcuts';
+import './shortcuts-help.css';
+import { AREA_KEYS, SHORTCUTS, type KeyGroup, type KeyHelp } from './shortcuts';
 
-/** The keyboard shortcuts, opened with `?` or from the status bar. */
+const GROUPS: readonly KeyGroup[] = ['Global', 'Lists', 'Editors'];
+
+/** The keys of one section, as the help lists them: the global shortcuts first in "Global". */
+export function keysOfGroup(group: KeyGroup): KeyHelp[] {
+  const global = group === 'Global' ? SHORTCUTS.map((s) => ({ keys: s.keys, does: s.does })) : [];
+  return [...global, ...AREA_KEYS[group]];
+}
+
+/** The keyboard shortcuts, opened with `?` or from the status bar, in three sections. */
 export function ShortcutsHelp({ onClose }: { onClose(): void }) {
   return (
     <Dialog title="Keyboard shortcuts" onClose={onClose}>
-      <dl className="facts" aria-label="Keyboard shortcuts">
-        {SHORTCUTS.map((s) => (
-          <div key={s.id} style={{ display: 'contents' }}>
-            <dt>
-              <kbd>{s.keys}</kbd>
-            </dt>
-            <dd>{s.does}</dd>
-          </div>
-        ))}
-        <dt>
-          <kbd>Escape</kbd>
-        </dt>
-        <dd>Close a dialog</dd>
-      </dl>
+      {GROUPS.map((group) => (
+        <section key={group} aria-labelledby={`shortcuts-${group}`}>
+          <h3 id={`shortcuts-${group}`} className="shortcuts-group">
+            {group}
+          </h3>
+          <dl className="facts" aria-labelledby={`shortcuts-${group}`}>
+            {keysOfGroup(group).map((k) => (
+              <Fragment key={k.keys}>
+                <dt>
+                  <kbd>{k.keys}</kbd>
+                </dt>
+                <dd>{k.does}</dd>
+              </Fragment>
+            ))}
+          </dl>
+        </section>
+      ))}
       <div className="dialog-actions">
         <button type="button" onClick={onClose} autoFocus>
           Close

@@ -62,25 +62,45 @@ test('mints with a tag filter, runs the widget, logs its events, survives an exp
   await workspace.selectOption({ label: 'acme-us-demo' });
 
   // Tag filter with its live preview (§8.3, computed locally).
-  const sourceTags = page.getByRole('group', { name: 'Source template tags' });
+  // The same control and words as the Templates area: tag checkboxes and "any tag" / "all tags".
+  const sourceTags = page.getByRole('group', { name: 'Source templates: tags' });
   await sourceTags.getByRole('checkbox', { name: 'finance' }).check();
   const selected = page.getByRole('list', { name: 'Source templates selected' });
   await expect(selected.getByRole('listitem')).toHaveCount(2);
   await expect(selected).toContainText('Stripe Billing');
   await expect(selected).toContainText('Shopify Store');
   await sourceTags.getByRole('checkbox', { name: 'analytics' }).check();
-  await page.getByRole('combobox', { name: 'Source template tag mode' }).selectOption('all');
+  const sourceMode = page.getByRole('radiogroup', { name: 'Source templates: mode' });
+  await sourceMode.getByRole('radio', { name: 'all tags' }).check();
   await expect(selected.getByRole('listitem')).toHaveCount(1);
-  await page.getByRole('combobox', { name: 'Source template tag mode' }).selectOption('any');
+  await sourceMode.getByRole('radio', { name: 'any tag' }).check();
   await sourceTags.getByRole('checkbox', { name: 'analytics' }).uncheck();
   await expect(selected.getByRole('listitem')).toHaveCount(2);
 
-  // Allowed origin: a typed value is checked live; a refusal names its rule and the fix.
+  // Allowed origin: a typed value is checked live; a refusal is one plain sentence saying what to
+  // write instead, next to the field, with no rule id and no "Fix:" on screen.
   const origin = page.getByRole('textbox', { name: 'Allowed origin' });
+  const refused = page.getByRole('alert', { name: 'Origin refused' });
   await origin.fill('*.yourapp.com');
-  await expect(page.getByRole('alert', { name: 'Origin refused' })).toContainText('Fix:');
+  await expect(refused).toHaveText('Wildcards are not allowed: name the exact origin, such as https://app.yourapp.com, and mint one token per origin.');
+  await expect(origin).toHaveAttribute('aria-invalid', 'true');
   await expect(page.getByRole('button', { name: 'Mint widget token' })).toBeDisabled();
   await shoot(page, testInfo, '01-setup-origin-refused');
+  // A scheme that is there but is not a web one: not called "missing".
+  await origin.fill('javascript:alert(1)');
+  await expect(refused).toHaveText('The widget can only be hosted on an http or https page, not on a “javascript:” address: use the https origin of the hosting page, such as https://yourapp.com.');
+  await expect(refused).not.toContainText(/scheme-|missing|Fix:|check failed/);
+  await shoot(page, testInfo, '01b-origin-javascript');
+  // The field stops at the contract's limit: a pasted 3,000 characters are cut to 2,048, never
+  // refused in the contract's words.
+  await expect(origin).toHaveAttribute('maxlength', '2048');
+  await origin.fill('');
+  await origin.focus();
+  await page.keyboard.insertText(`https://${'a'.repeat(3000)}.com`);
+  expect((await origin.inputValue()).length).toBe(2048);
+  await expect(page.locator('#origin-verdict')).toContainText(/Accepted as https:\/\/a+/);
+  await expect(page.locator('#origin-verdict')).not.toContainText(/check failed|Try again|too long/i);
+  await expect(page.getByRole('searchbox', { name: 'Find workspace' })).toHaveAttribute('maxlength', '255');
   await origin.fill('https://yourapp.com/');
   await expect(page.getByLabel('Origin accepted')).toContainText('Accepted as https://yourapp.com');
   await origin.fill('');
@@ -207,7 +227,7 @@ test('a create the sandbox refuses shows in the widget and lands in the log as s
   const workspace = page.getByRole('combobox', { name: 'Workspace' });
   await expect(workspace.getByRole('option', { name: 'acme-us-demo' })).toHaveCount(1);
   await workspace.selectOption({ label: 'acme-us-demo' });
-  await page.getByRole('group', { name: 'Source template tags' }).getByRole('checkbox', { name: 'finance' }).check();
+  await page.getByRole('group', { name: 'Source templates: tags' }).getByRole('checkbox', { name: 'finance' }).check();
   await page.getByRole('button', { name: 'Mint widget token' }).click();
 
   // The user fills the account but forgets the secret key: the sandbox answers 422 (field required).
@@ -236,7 +256,7 @@ test('mints for a new demo workspace and the Monaco editor keeps Ctrl+Shift+P fo
   await page.getByRole('radio', { name: /New demo workspace/ }).check();
   await page.getByRole('textbox', { name: 'New workspace name' }).fill('widget-e2e-demo');
   await page.getByRole('combobox', { name: 'Region' }).selectOption('EU');
-  await page.getByRole('group', { name: 'Connection template tags' }).getByRole('checkbox', { name: 'hipaa-compliant' }).check();
+  await page.getByRole('group', { name: 'Connection templates: tags' }).getByRole('checkbox', { name: 'hipaa-compliant' }).check();
   await expect(page.getByRole('list', { name: 'Connection templates selected' }).getByRole('listitem')).toHaveCount(1);
   await page.getByRole('button', { name: 'Mint widget token' }).click();
   const facts = page.getByRole('region', { name: 'Minted widget token' });
@@ -254,4 +274,64 @@ test('mints for a new demo workspace and the Monaco editor keeps Ctrl+Shift+P fo
   await expect(page.locator('.quick-input-widget:visible')).toHaveCount(0);
   await page.keyboard.press('Control+Shift+P');
   await expect(page.getByRole('status', { name: 'Presenter mode' })).toHaveCount(0);
+});
+
+/** The page, the content area and the setup form never scroll sideways; every field ends inside its form. */
+async function layoutProblems(page: Page): Promise<string[]> {
+  // A string expression: the e2e project compiles without the DOM library.
+  return page.evaluate<string[]>(`(() => {
+    const problems = [];
+    const wide = (el, name) => { if (el && el.scrollWidth > el.clientWidth + 1) problems.push(name + ' scrolls sideways (' + el.scrollWidth + ' > ' + el.clientWidth + ')'); };
+    wide(document.scrollingElement, 'the page');
+    wide(document.querySelector('.area'), 'the content area');
+    const form = document.querySelector('form[aria-label="Widget token"]');
+    const right = form.getBoundingClientRect().right;
+    for (const el of form.querySelectorAll('input, select, button')) {
+      const box = el.getBoundingClientRect();
+      if (box.width > 0 && box.right > right + 1) problems.push((el.getAttribute('aria-label') || el.textContent) + ' ends ' + Math.round(box.right - right) + ' px past the form');
+    }
+    const facts = document.querySelector('.widget-facts');
+    if (facts && facts.getBoundingClientRect().left < right - 1) problems.push('the facts overlap the form');
+    return problems;
+  })()`);
+}
+
+test('a 223-character workspace name keeps the two columns inside the window, light and dark', async ({ page, shell }, testInfo) => {
+  await page.goto(shell.launchUrl);
+  await page.getByRole('navigation', { name: 'Areas' }).getByRole('button', { name: 'Widget preview' }).click();
+  await expect(page.getByRole('group', { name: 'Source templates: tags' })).toBeVisible();
+  // Before a mint the right column says what will appear there; the disabled Mint button says why.
+  await expect(page.getByRole('region', { name: 'Widget token facts' })).toContainText('No widget token yet');
+  await expect(page.getByRole('button', { name: 'Mint widget token' })).toHaveAccessibleDescription('Choose a workspace first.');
+  await shoot(page, testInfo, '10-empty');
+
+  const long = `acme-${'very-long-prospect-name-'.repeat(9)}us-demo`.slice(0, 223);
+  expect(long).toHaveLength(223);
+  await page.getByRole('radio', { name: /New demo workspace/ }).check();
+  await page.getByRole('textbox', { name: 'New workspace name' }).fill(long);
+  await page.getByRole('button', { name: 'Mint widget token' }).click();
+  const facts = page.getByRole('region', { name: 'Minted widget token' });
+  await expect(facts).toContainText(long);
+
+  // Minting created it: it is now the chosen existing workspace, listed by a clamped name.
+  await page.getByRole('searchbox', { name: 'Find workspace' }).fill('very-long-prospect');
+  const workspace = page.getByRole('combobox', { name: 'Workspace' });
+  const option = workspace.locator('option', { hasText: 'very-long-prospect' });
+  await expect(option).toHaveCount(1);
+  await expect(option).toHaveAttribute('title', long);
+  expect((await option.textContent())?.length).toBeLessThanOrEqual(60);
+  await expect(workspace).toHaveValue(/[0-9a-f-]{36}/);
+
+  expect(await layoutProblems(page)).toEqual([]);
+  // Two columns at 1280 px: the setup on the left, the token's facts on the right, side by side.
+  const form = await page.getByRole('form', { name: 'Widget token' }).boundingBox();
+  const factsBox = await facts.boundingBox();
+  expect(form && factsBox && factsBox.x > form.x + form.width - 1 && Math.abs(factsBox.y - form.y) < 40).toBe(true);
+  await shoot(page, testInfo, '11-long-name', page.getByRole('heading', { name: 'Widget preview' }));
+
+  // An origin refused with a long value stays inside the column too.
+  await page.getByRole('textbox', { name: 'Allowed origin' }).fill(`https://${'x'.repeat(400)}.com/path`);
+  await expect(page.getByRole('alert', { name: 'Origin refused' })).toBeVisible();
+  expect(await layoutProblems(page)).toEqual([]);
+  await shoot(page, testInfo, '12-long-origin', page.getByRole('textbox', { name: 'Allowed origin' }));
 });

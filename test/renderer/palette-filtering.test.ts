@@ -14,6 +14,9 @@ function actions(): PaletteActions & { calls: string[] } {
     testConnection: (id) => calls.push(`test:${id}`),
     openWorkspace: (id) => calls.push(`workspace:${id}`),
     openSource: (w, s) => calls.push(`source:${w.id}/${s.id}`),
+    ask: (intent, area) => calls.push(`ask:${area ?? 'here'}:${JSON.stringify(intent)}`),
+    copyWorkspaceId: (w) => calls.push(`copy-id:${w.id}`),
+    mintWidget: (w) => calls.push(`mint:${w?.id ?? 'none'}`),
   };
 }
 
@@ -22,9 +25,13 @@ const facts = (over: Partial<PaletteFacts> = {}): PaletteFacts => ({
     { id: 'w1', name: 'Acme Analytics', status: 'active' },
     { id: 'w2', name: 'Temperature lab', status: 'inactive' },
   ],
+  selectedWorkspace: null,
   openWorkspace: null,
   presenter: false,
-  activeProfile: { id: 'p1', name: 'Sandbox' },
+  activeProfile: { id: 'p1', name: 'Sandbox', builtIn: true },
+  profiles: [{ id: 'p1', name: 'Sandbox', builtIn: true }],
+  tickedWorkspaces: 0,
+  inspectorOpen: false,
   ...over,
 });
 
@@ -63,7 +70,7 @@ describe('the palette commands', () => {
     expect(groups[0]!.items.map((i) => i.command.label)).toEqual(['Workspaces', 'Catalog & JMESPath', 'Stream editor', 'Templates', 'Widget preview', 'About & diagnostics']);
     const byLabel = new Map(commands.map((c) => [c.label, c]));
     expect(byLabel.get('New workspace')?.keys?.shown).toBe('Ctrl/Cmd+Shift+N');
-    expect(byLabel.get('Requests')?.keys?.shown).toBe('Ctrl/Cmd+Shift+R');
+    expect(byLabel.get('Open request inspector')?.keys?.shown).toBe('Ctrl/Cmd+Shift+R');
     expect(byLabel.get('Presenter mode')?.keys?.shown).toBe('Ctrl/Cmd+Shift+P');
     expect(byLabel.get('Keyboard shortcuts')?.keys?.shown).toBe('?');
     expect(byLabel.get('Test connection')?.detail).toContain('Sandbox');
@@ -83,7 +90,7 @@ describe('the palette commands', () => {
     const run = (label: string) => commands.find((c) => c.label === label)!.run();
     run('Templates');
     run('New workspace');
-    run('Requests');
+    run('Open request inspector');
     run('Presenter mode');
     run('Keyboard shortcuts');
     run('Test connection');
@@ -109,5 +116,119 @@ describe('the palette commands', () => {
     expect(workspaces.items[0]!.command.label).toBe('Workspace 12');
     expect(workspaces.hidden).toBeGreaterThan(0);
     expect(workspaces.items.length + workspaces.hidden).toBe(many.filter((w) => fuzzyMatch('workspace 12', w.name)).length);
+  });
+});
+
+describe('matching whole words before scattered letters', () => {
+  const named = (...names: string[]): Command[] => names.map((label, i) => ({ id: `c${i}`, group: 'Workspaces', label, run: () => undefined }));
+
+  it('finds the name that holds the query in one piece, and drops letter-by-letter matches then', () => {
+    const commands = named('Port stage regression tests', 'Postgres - acme', 'acme postgres replica', 'pastel grapes');
+    expect(labels(commands, 'postgres')).toEqual(['Postgres - acme', 'acme postgres replica']);
+    expect(fuzzyMatch('postgres', 'Postgres - acme')).toMatchObject({ kind: 'substring', indexes: [0, 1, 2, 3, 4, 5, 6, 7] });
+  });
+
+  it('ranks the label start, then a word start, then inside a word, then word initials, then scattered letters', () => {
+    const score = (q: string, label: string) => fuzzyMatch(q, label)!.score;
+    expect(score('acme', 'Acme lab')).toBeGreaterThan(score('acme', 'Big acme lab'));
+    expect(score('acme', 'Big acme lab')).toBeGreaterThan(score('acme', 'Bigacme lab'));
+    expect(score('acme', 'Bigacme lab')).toBeGreaterThan(score('nw', 'New workspace'));
+    expect(score('nw', 'New workspace')).toBeGreaterThan(score('nwk', 'New workspace'));
+    expect(fuzzyMatch('nw', 'New workspace')?.kind).toBe('initials');
+  });
+
+  it('keeps scattered matches when nothing better exists', () => {
+    expect(labels(named('Templates', 'Stream editor'), 'tmpl')).toEqual(['Templates']);
+  });
+});
+
+describe('the palette runs any action', () => {
+  const own = { id: 'p2', name: 'Acme prod', builtIn: false };
+  const everything = () =>
+    buildCommands(
+      facts({
+        activeProfile: own,
+        profiles: [{ id: 'p1', name: 'Sandbox', builtIn: true }, own, { id: 'p3', name: 'EU staging', builtIn: false }],
+        tickedWorkspaces: 3,
+        selectedWorkspace: { id: 'w1', name: 'Acme Analytics' },
+      }),
+      actions(),
+    );
+
+  it('finds the profile, region and template actions by a word of their name', () => {
+    const commands = everything();
+    expect(labels(commands, 'suggest')).toEqual(['Suggest regions…']);
+    expect(labels(commands, 'profile')).toEqual(expect.arrayContaining(['New profile…', 'Edit profile…', 'Switch profile to Sandbox', 'Switch profile to EU staging']));
+    expect(labels(commands, 'profile')).not.toContain('Switch profile to Acme prod');
+    expect(labels(commands, 'region')).toEqual(expect.arrayContaining(['Suggest regions…', 'Export regions…', 'Import regions…', 'Set region of the selection…']));
+    expect(labels(commands, 'credentials')).toEqual(['Set credentials…']);
+    expect(labels(commands, 'template')).toEqual(expect.arrayContaining(['Templates', 'New source template', 'New connection template']));
+    expect(labels(commands, 'draft')).toEqual(['New draft…']);
+    expect(labels(commands, 'widget')[0]).toBe('Widget preview');
+    expect(labels(commands, 'widget')).toContain('Mint widget token…');
+    expect(labels(commands, 'copy')).toEqual(['Copy workspace ID']);
+    expect(labels(commands, 'inspector')).toEqual(['Open request inspector']);
+  });
+
+  it('asks the feature that owns each control, in its area, and passes the open workspace on', () => {
+    const a = actions();
+    const commands = buildCommands(
+      facts({ activeProfile: own, profiles: [own, { id: 'p3', name: 'EU staging', builtIn: false }], tickedWorkspaces: 2, selectedWorkspace: { id: 'w1', name: 'Acme Analytics' } }),
+      a,
+    );
+    for (const label of [
+      'New profile…',
+      'Edit profile…',
+      'Set credentials…',
+      'Switch profile to EU staging',
+      'Suggest regions…',
+      'Set region of the selection…',
+      'Export regions…',
+      'Import regions…',
+      'New source template',
+      'New connection template',
+      'New draft…',
+      'Mint widget token…',
+      'Copy workspace ID',
+    ]) {
+      commands.find((c) => c.label === label)!.run();
+    }
+    expect(a.calls).toEqual([
+      'ask:here:{"kind":"new-profile"}',
+      'ask:here:{"kind":"edit-profile"}',
+      'ask:here:{"kind":"set-credentials"}',
+      'ask:here:{"kind":"switch-profile","profileId":"p3"}',
+      'ask:workspaces:{"kind":"suggest-regions"}',
+      'ask:workspaces:{"kind":"set-region-of-selection"}',
+      'ask:workspaces:{"kind":"export-regions"}',
+      'ask:workspaces:{"kind":"import-regions"}',
+      'ask:templates:{"kind":"new-source-template"}',
+      'ask:templates:{"kind":"new-connection-template"}',
+      'ask:templates:{"kind":"new-draft"}',
+      'mint:w1',
+      'copy-id:w1',
+    ]);
+  });
+
+  it('offers only what applies: no profile edits on the built-in Sandbox, no selection or copy without one', () => {
+    const labelsOf = buildCommands(facts(), actions()).map((c) => c.label);
+    expect(labelsOf).toContain('New profile…');
+    expect(labelsOf).not.toContain('Edit profile…');
+    expect(labelsOf).not.toContain('Set credentials…');
+    expect(labelsOf.some((l) => l.startsWith('Switch profile to'))).toBe(false);
+    expect(labelsOf).not.toContain('Set region of the selection…');
+    expect(labelsOf).not.toContain('Copy workspace ID');
+    expect(labelsOf).toContain('Mint widget token…');
+  });
+
+  it('names the inspector action by what it will do', () => {
+    expect(buildCommands(facts({ inspectorOpen: true }), actions()).some((c) => c.label === 'Close request inspector')).toBe(true);
+  });
+
+  it('says whose sources it lists', () => {
+    const commands = buildCommands(facts({ openWorkspace: { workspace: { id: 'w1', name: 'Acme Analytics' }, sources: [{ id: 's1', name: 'Orders DB' }] } }), actions());
+    const sources = rankCommands(commands, 'orders').find((g) => g.group === 'Sources');
+    expect(sources?.label).toBe('Sources in Acme Analytics');
+    expect(rankCommands(commands, '').find((g) => g.group === 'Areas')?.label).toBe('Areas');
   });
 });

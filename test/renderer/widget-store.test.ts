@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WidgetEvent, WidgetPreview } from '../../preload/contract';
-import { createWidgetStore, eventMatches, eventsExport, formatCountdown, secondsLeft, selectedTemplates, tagsOf, type TemplateSummary } from '../../renderer/features/widget/widget-store';
+import { createWidgetStore, ORIGIN_MAX_LENGTH, eventMatches, eventsExport, formatCountdown, secondsLeft, selectedTemplates, tagsOf, type TemplateSummary } from '../../renderer/features/widget/widget-store';
 import { fakeApi, ok } from './fake-api';
 
 const PREVIEW_ID = 'a'.repeat(32);
@@ -77,6 +77,23 @@ describe('widget store', () => {
     expect(calls.filter((c) => c.channel === 'widget:mint').at(-1)?.input).toMatchObject({ previewId: PREVIEW_ID });
   });
 
+  it('says a value it could not check in the answer’s own words, and refuses an over-long one without a call', async () => {
+    const { api, calls } = fakeApi({
+      'widget:checkOrigin': () => ({ ok: false, error: { code: 'server', message: 'The app could not check the origin right now.', retryable: true } }),
+    });
+    const store = createWidgetStore(api);
+    await store.getState().checkOrigin('https://yourapp.com');
+    const unchecked = store.getState().originCheck;
+    expect(unchecked).toMatchObject({ ok: false, message: 'The app could not check the origin right now.' });
+    expect(JSON.stringify(unchecked)).not.toMatch(/check failed|Try again/);
+
+    const before = calls.length;
+    await store.getState().checkOrigin(`https://${'a'.repeat(ORIGIN_MAX_LENGTH)}.com`);
+    expect(calls.length).toBe(before);
+    const long = store.getState().originCheck;
+    expect(long).toMatchObject({ ok: false, message: expect.stringMatching(/^An origin is at most 2,048 characters: shorten it/) });
+  });
+
   it('refuses a typed origin by its §10.3 rule before minting, and sends none when left empty', async () => {
     const { api, calls } = fakeApi({
       'widget:checkOrigin': () => ok({ ok: false, rule: 'no wildcards', message: '“*.yourapp.com” has a wildcard.', fix: 'Type one exact origin.' }),
@@ -89,7 +106,9 @@ describe('widget store', () => {
     await store.getState().checkOrigin('*.yourapp.com');
     expect(store.getState().originCheck).toMatchObject({ ok: false, rule: 'no wildcards' });
     expect(await store.getState().mint()).toBe(false);
-    expect(store.getState().mintError?.message).toBe('“*.yourapp.com” has a wildcard. Type one exact origin.');
+    // Said once, next to the field (the verdict), not again under the Mint button.
+    expect(store.getState().mintError).toBeNull();
+    expect(store.getState().originCheck).toMatchObject({ message: '“*.yourapp.com” has a wildcard.' });
     expect(calls.some((c) => c.channel === 'widget:mint')).toBe(false);
 
     store.getState().setOrigin('');

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { checkAllowedOrigin, checkOriginStrict } from '../../main/services/widget/origin-rules';
+import { widgetChannels } from '../../preload/contract/widget';
+import { ORIGIN_MAX_LENGTH } from '../../renderer/features/widget/widget-store';
 
 // Every row of contract §10.3, then the sandbox's stricter rules, then the client's two repairs.
 
@@ -31,7 +33,7 @@ describe('allowed origin rules (§10.3 table)', () => {
       const r = checkOriginStrict(v);
       return r.ok ? '' : r.fix;
     };
-    expect(fix('https://yourapp.com/')).toContain('https://yourapp.com.');
+    expect(fix('https://yourapp.com/')).toBe('Use https://yourapp.com.');
     expect(fix('yourapp.com')).toContain('https://yourapp.com');
     expect(fix('*.yourapp.com')).toMatch(/exact origin/);
   });
@@ -61,6 +63,9 @@ describe('allowed origin rules (sandbox validation, §10.3)', () => {
     ['https://your_app!.com', 'host'],
     ['https:/yourapp.com', 'authority-required'],
     ['localhost:3000', 'scheme-required'],
+    ['yourapp.com:8443', 'scheme-required'],
+    ['javascript:alert(1)', 'scheme-http-https'],
+    ['mailto:me@yourapp.com', 'scheme-http-https'],
     [' https://yourapp.com', 'whitespace'],
     ['', 'required'],
   ];
@@ -88,5 +93,65 @@ describe('the client’s repairs before minting', () => {
     expect(checkAllowedOrigin('https://yourapp.com//')).toMatchObject({ ok: false, rule: 'no-path' });
     expect(checkAllowedOrigin('*.yourapp.com')).toMatchObject({ ok: false, rule: 'no-wildcards' });
     expect(checkAllowedOrigin('yourapp.com')).toMatchObject({ ok: false, rule: 'scheme-required' });
+  });
+});
+
+describe('what the user reads', () => {
+  const everyRefusal = [
+    '',
+    ' https://yourapp.com',
+    'null',
+    '*.yourapp.com',
+    'yourapp.com',
+    'localhost:3000',
+    'javascript:alert(1)',
+    'file:///Users/me/page.html',
+    'https:/yourapp.com',
+    'https://user:pw@yourapp.com',
+    'https://yourapp.com/',
+    'https://yourapp.com/app',
+    'https://yourapp.com?x=1',
+    'https://yourapp.com#top',
+    'https://your_app!.com',
+    'https://yourapp.com:70000',
+    'https://yourapp.com:',
+    'HTTPS://yourapp.com',
+  ];
+
+  it.each(everyRefusal)('%j is refused in one plain sentence that says what to write', (value) => {
+    const result = checkOriginStrict(value);
+    if (result.ok) throw new Error('accepted');
+    // One sentence: a capital (or a quote) first, one full stop at the very end, no rule id, no "Fix:".
+    expect(result.message).toMatch(/^[A-Z“]/);
+    expect(result.message.endsWith('.')).toBe(true);
+    expect(result.message.slice(0, -1)).not.toMatch(/[.!?]\s/);
+    // Rule ids ("scheme-http-https") are for tests; plain-word ones ("host", "port") may be said.
+    if (result.rule.includes('-')) expect(result.message).not.toContain(result.rule);
+    expect(result.message).not.toMatch(/fix:|check failed|scheme-|\bundefined\b/i);
+    expect(result.message).toMatch(/\b(use|write|type|remove|name)\b/i);
+  });
+
+  it('says a non-web scheme is not allowed instead of calling the scheme missing', () => {
+    const result = checkOriginStrict('javascript:alert(1)');
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.message).toContain('“javascript:”');
+    expect(result.message).not.toMatch(/missing|https:\/\/javascript/);
+  });
+
+  it('offers the corrected value where there is one', () => {
+    const message = (v: string) => {
+      const r = checkOriginStrict(v);
+      return r.ok ? '' : r.message;
+    };
+    expect(message('localhost:3000')).toContain('http://localhost:3000');
+    expect(message('https://yourapp.com/app?x=1')).toContain('use https://yourapp.com.');
+    expect(message('https://me@yourapp.com')).toContain('use https://yourapp.com.');
+    expect(message('HTTPS://YourApp.com')).toContain('use https://yourapp.com.');
+  });
+
+  it('limits the field to what the contract accepts', () => {
+    expect(widgetChannels.checkOrigin.input.shape.value.maxLength).toBe(ORIGIN_MAX_LENGTH);
+    expect(widgetChannels.mint.input.shape.allowedOrigin.unwrap().maxLength).toBe(ORIGIN_MAX_LENGTH);
   });
 });

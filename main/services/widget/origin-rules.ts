@@ -35,44 +35,59 @@ const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const HOST = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)$/;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
 
+/** "localhost:3000", "yourapp.com:8443/x": a host and port typed without a scheme (the part before ":" is not one). */
+const HOST_AND_PORT = /^[A-Za-z0-9.-]+:\d+(?:[/?#].*)?$/;
+
 /**
  * Strict: every row of §10.3 as the server applies it. Returns the accepted origin (unchanged) with
- * warnings, or the first rule it breaks.
+ * warnings, or the first rule it breaks. Each refusal's `message` is the one sentence the user reads
+ * (what is wrong and what to write instead); `fix` is the action alone; `rule` is for tests only.
  */
 export function checkOriginStrict(value: string): OriginCheck {
-  if (value.length === 0) return refuse('required', 'An allowed origin is required.', 'Type the origin of the page that will host the widget, e.g. https://yourapp.com.');
-  if (value !== value.trim() || /\s/.test(value)) return refuse('whitespace', 'The origin contains spaces or line breaks.', 'Remove them: an origin is one word such as https://yourapp.com.');
-  if (value.toLowerCase() === 'null') return refuse('null-origin', '“null” is the origin of sandboxed and file pages; the widget cannot post to it.', 'Serve the hosting page over http(s) and use its origin.');
-  if (value.includes('*')) return refuse('no-wildcards', 'Wildcards are not allowed: one token serves exactly one origin.', 'Name the exact origin, e.g. https://app.yourapp.com, and mint one token per origin.');
+  const example = 'https://yourapp.com';
+  if (value.length === 0) return refuse('required', `Type the origin of the page that will host the widget, such as ${example}.`, `Type an origin such as ${example}.`);
+  if (value !== value.trim() || /\s/.test(value)) return refuse('whitespace', `An origin has no spaces or line breaks: remove them, as in ${example}.`, 'Remove the spaces and line breaks.');
+  if (value.toLowerCase() === 'null') return refuse('null-origin', '“null” is the origin of sandboxed pages and local files, which the widget cannot post to: use the http or https origin of the hosting page.', 'Use the http or https origin of the hosting page.');
+  if (value.includes('*')) return refuse('no-wildcards', 'Wildcards are not allowed: name the exact origin, such as https://app.yourapp.com, and mint one token per origin.', 'Name the exact origin, such as https://app.yourapp.com.');
   const scheme = SCHEME.exec(value)?.[1];
-  // "localhost:3000" parses as scheme "localhost"; without "//" it is a host typed without a scheme.
-  if (!scheme || !value.slice(scheme.length + 1).startsWith('//')) {
-    if (!scheme || !['http', 'https'].includes(scheme.toLowerCase())) {
-      return refuse('scheme-required', 'The scheme is missing.', `Write it with its scheme: https://${value.replace(/^\/+/, '')} (or http:// for local development).`);
-    }
-    return refuse('authority-required', `The origin must be written ${scheme}://host.`, `Write ${scheme.toLowerCase()}://${value.slice(scheme.length + 1).replace(/^\/+/, '')}.`);
+  const schemeless = !scheme || HOST_AND_PORT.test(value);
+  if (schemeless) {
+    const bare = value.replace(/^\/+/, '');
+    return refuse('scheme-required', `The origin needs its scheme: write https://${bare}, or http://${bare} for local development.`, `Write https://${bare}.`);
   }
   if (!['http', 'https'].includes(scheme.toLowerCase())) {
-    return refuse('scheme-http-https', `“${scheme}:” is not allowed: the widget can only be hosted on an http or https page (not file://, app:// or other schemes).`, 'Serve the hosting page over https (or http on localhost) and use that origin.');
+    return refuse(
+      'scheme-http-https',
+      `The widget can only be hosted on an http or https page, not on a “${scheme}:” address: use the https origin of the hosting page, such as ${example}.`,
+      `Use the https origin of the hosting page, such as ${example}.`,
+    );
+  }
+  if (!value.slice(scheme.length + 1).startsWith('//')) {
+    const corrected = `${scheme.toLowerCase()}://${value.slice(scheme.length + 1).replace(/^\/+/, '')}`;
+    return refuse('authority-required', `Write two slashes after “${scheme}:”: ${corrected}.`, `Write ${corrected}.`);
   }
   const rest = value.slice(scheme.length + 3);
   const authorityEnd = rest.search(/[/?#]/);
   const authority = authorityEnd === -1 ? rest : rest.slice(0, authorityEnd);
   const tail = authorityEnd === -1 ? '' : rest.slice(authorityEnd);
   const base = `${scheme}://${authority}`;
-  if (authority.includes('@')) return refuse('no-credentials', 'An origin carries no user name or password.', `Remove the part before “@”: ${scheme}://${authority.slice(authority.lastIndexOf('@') + 1)}.`);
-  if (tail === '/') return refuse('no-trailing-slash', 'The origin ends with a slash; browsers write origins without one, so the widget’s messages would never match.', `Remove the trailing slash: ${base}.`);
-  if (tail.startsWith('/')) return refuse('no-path', 'An origin has no path.', `Keep only scheme, host and port: ${base}.`);
-  if (tail.startsWith('?')) return refuse('no-query', 'An origin has no query string.', `Keep only scheme, host and port: ${base}.`);
-  if (tail.startsWith('#')) return refuse('no-fragment', 'An origin has no fragment.', `Keep only scheme, host and port: ${base}.`);
+  if (authority.includes('@')) {
+    const without = `${scheme}://${authority.slice(authority.lastIndexOf('@') + 1)}`;
+    return refuse('no-credentials', `An origin carries no user name or password: use ${without}.`, `Use ${without}.`);
+  }
+  if (tail === '/') return refuse('no-trailing-slash', `Browsers write origins without a trailing slash, so the widget’s messages would never match: use ${base}.`, `Use ${base}.`);
+  if (tail.startsWith('/')) return refuse('no-path', `An origin is only the scheme, host and port, without a path: use ${base}.`, `Use ${base}.`);
+  if (tail.startsWith('?')) return refuse('no-query', `An origin is only the scheme, host and port, without a query: use ${base}.`, `Use ${base}.`);
+  if (tail.startsWith('#')) return refuse('no-fragment', `An origin is only the scheme, host and port, without a “#” part: use ${base}.`, `Use ${base}.`);
   const portMatch = /^(.*?)(?::(\d*))?$/.exec(authority);
   const host = portMatch?.[1] ?? '';
   const port = portMatch?.[2];
-  if (!HOST.test(host)) return refuse('host', `“${host}” is not a host name or IP address.`, 'Write a host such as yourapp.com, localhost or 127.0.0.1.');
+  if (!HOST.test(host)) return refuse('host', `“${host}” is not a host name or IP address: write one such as yourapp.com, localhost or 127.0.0.1.`, 'Write a host such as yourapp.com, localhost or 127.0.0.1.');
   if (port !== undefined && (port === '' || Number(port) < 1 || Number(port) > 65535 || port.length > 5)) {
-    return refuse('port', `“${port}” is not a port (1–65535).`, `Write a port between 1 and 65535, or none: ${scheme}://${host}.`);
+    const said = port === '' ? `The origin ends with “:” but no port` : `“${port}” is not a port`;
+    return refuse('port', `${said}: use a number from 1 to 65535, or none, as in ${scheme}://${host}.`, `Use a port from 1 to 65535, or none: ${scheme}://${host}.`);
   }
-  if (value !== value.toLowerCase()) return refuse('lowercase', 'Origins are written in lower case; the server refuses an upper-case scheme.', `Write ${value.toLowerCase()}.`);
+  if (value !== value.toLowerCase()) return refuse('lowercase', `Origins are written in lower case: use ${value.toLowerCase()}.`, `Use ${value.toLowerCase()}.`);
   return { ok: true, origin: value, notices: [], warnings: warningsFor(scheme.toLowerCase(), host.toLowerCase(), port) };
 }
 

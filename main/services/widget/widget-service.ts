@@ -187,7 +187,8 @@ export class WidgetService {
     const typed = input.allowedOrigin !== undefined && input.allowedOrigin !== origin;
     const found = checkAllowedOrigin(typed ? (input.allowedOrigin as string) : origin);
     if (!found.ok) {
-      throw new AppError('validation', `${found.message} ${found.fix}`, { issues: [{ path: 'allowedOrigin', message: `${found.message} ${found.fix}` }] });
+      // The message is already one sentence that ends with what to write instead.
+      throw new AppError('validation', found.message, { issues: [{ path: 'allowedOrigin', message: found.message }] });
     }
     // The preview host's own origin is opened by the app with exactly that host: warnings about how a
     // user might open a page (localhost vs 127.0.0.1) are noise on a shared screen there.

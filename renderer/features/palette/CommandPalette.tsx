@@ -104,7 +104,7 @@ export function CommandPalette({ commands, onClose }: CommandPaletteProps) {
           {groups.map((g) => (
             <div key={g.group} role="group" aria-labelledby={`${listId}-${g.group}`}>
               <div id={`${listId}-${g.group}`} className="palette-group" role="presentation">
-                {g.group}
+                {g.label}
               </div>
               {g.items.map(({ command, indexes }) => {
                 const selected = current?.command.id === command.id;

@@ -1,7 +1,9 @@
 import { useMemo } from 'react';
-import { useAppStore, useCatalogStore, useDetailStore, useProfilesStore, useWorkspacesStore } from '../../state/store';
+import { useAppStore, useCatalogStore, useDetailStore, useInspectorStore, useProfilesStore, useWidgetStore, useWorkspacesStore } from '../../state/store';
 import { notify } from '../../ui/toast-store';
 import { visibleWorkspaces } from '../workspaces/workspaces-store';
+import { useFixRequests } from '../profiles/fix-requests';
+import { requestIntent } from './app-intents';
 import { buildCommands, type PaletteActions, type PaletteFacts } from './build-commands';
 import { CommandPalette } from './CommandPalette';
 
@@ -38,6 +40,26 @@ function paletteActions(runShortcut: PaletteActions['runShortcut']): PaletteActi
       void useCatalogStore.getState().openSource(workspace, { id: source.id, name: source.name });
       useAppStore.getState().selectArea('catalog');
     },
+    // The area is shown first; the component owning the control takes the request once it is mounted.
+    ask: (intent, area) => {
+      if (area) useAppStore.getState().selectArea(area);
+      // The profile switcher already takes these two from anywhere (the error panels' fixes): the same path.
+      if (intent.kind === 'set-credentials') useFixRequests.getState().ask('Set credentials…');
+      else if (intent.kind === 'edit-profile') useFixRequests.getState().ask('Edit profile…');
+      else requestIntent(intent);
+    },
+    // As the workspace panel's "Copy ID" (the same clipboard call); the toast replaces its "Copied" label.
+    copyWorkspaceId: (workspace) => {
+      void navigator.clipboard.writeText(workspace.id).then(
+        () => notify(`Copied the ID of ${workspace.name}.`),
+        () => notify(`The ID of ${workspace.name} could not be copied: the system clipboard refused it.`),
+      );
+    },
+    // The Widget preview's form, set to the workspace when one is open; the user still presses Mint.
+    mintWidget: (workspace) => {
+      useAppStore.getState().selectArea('widget');
+      useWidgetStore.getState().askMint(workspace ?? undefined);
+    },
   };
 }
 
@@ -49,18 +71,26 @@ export function Palette({ onClose, runShortcut }: PaletteProps) {
   const sources = useDetailStore((s) => s.sources);
   const presenter = useAppStore((s) => s.presenter);
   const profiles = useProfilesStore((s) => s.list);
+  const ticked = useWorkspacesStore((s) => s.checked.size);
+  const inspectorOpen = useInspectorStore((s) => s.open);
 
   const commands = useMemo(() => {
-    const open = openId !== null && openId === detailId && sources.status === 'ready' ? items.find((w) => w.id === openId) : undefined;
-    const active = profiles.status === 'ready' ? profiles.value.profiles.find((p) => p.id === profiles.value.activeProfileId) : undefined;
+    const selected = openId !== null ? items.find((w) => w.id === openId) : undefined;
+    const open = selected && openId === detailId && sources.status === 'ready' ? selected : undefined;
+    const list = profiles.status === 'ready' ? profiles.value.profiles.map((p) => ({ id: p.id, name: p.name, builtIn: p.builtIn })) : [];
+    const active = profiles.status === 'ready' ? list.find((p) => p.id === profiles.value.activeProfileId) : undefined;
     const facts: PaletteFacts = {
       workspaces: items,
+      selectedWorkspace: selected ? { id: selected.id, name: selected.name } : null,
       openWorkspace: open && sources.status === 'ready' ? { workspace: { id: open.id, name: open.name }, sources: sources.value } : null,
       presenter,
-      activeProfile: active ? { id: active.id, name: active.name } : null,
+      activeProfile: active ?? null,
+      profiles: list,
+      tickedWorkspaces: ticked,
+      inspectorOpen,
     };
     return buildCommands(facts, paletteActions(runShortcut));
-  }, [items, openId, detailId, sources, presenter, profiles, runShortcut]);
+  }, [items, openId, detailId, sources, presenter, profiles, ticked, inspectorOpen, runShortcut]);
 
   return <CommandPalette commands={commands} onClose={onClose} />;
 }

@@ -34,7 +34,7 @@ export function SourcePicker({ useStore }: { useStore: SourcePickingStore }) {
 
   return (
     <div className="source-picker toolbar filters" role="group" aria-label="Source">
-      <input type="search" aria-label="Find workspace" placeholder="Find workspace…" value={text} onChange={(e) => setText(e.target.value)} />
+      <input type="search" aria-label="Find workspace" placeholder="Find workspace…" maxLength={255} value={text} onChange={(e) => setText(e.target.value)} />
       <select
         aria-label="Workspace"
         value={workspace?.id ?? ''}

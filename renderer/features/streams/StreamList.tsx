@@ -89,7 +89,7 @@ export function StreamList({ names, states, selection, openName, onOpen, onToggl
   return (
     <div className="stream-list">
       <div className="toolbar filters">
-        <input type="search" aria-label="Filter streams" placeholder="Filter by name…" value={filter} onChange={(e) => setFilter(e.target.value)} />
+        <input type="search" aria-label="Filter streams" placeholder="Filter by name…" maxLength={255} value={filter} onChange={(e) => setFilter(e.target.value)} />
         <button type="button" onClick={() => onSelectMany([...new Set([...selection, ...view])])} disabled={view.length === 0}>
           Select shown
         </button>

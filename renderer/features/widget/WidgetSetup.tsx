@@ -1,9 +1,23 @@
-import { useEffect, useState } from 'react';
-import type { Region, TagsMode } from '../../../preload/contract';
+import { useEffect, useRef, useState } from 'react';
+import type { Region } from '../../../preload/contract';
 import { useWidgetStore } from '../../state/store';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { useDebounced } from '../../ui/use-debounced';
-import { selectedTemplates, tagsOf, type TagFilter, type TemplateSummary } from './widget-store';
+// The Templates area's own control: the same pills and words ("any tag", "all tags") in both places.
+import { TagFilterControl } from '../templates/TagFilterControl';
+import { ORIGIN_MAX_LENGTH, selectedTemplates, tagsOf, type TagFilter, type TemplateSummary } from './widget-store';
+import './widget.css';
+
+/** Workspace names may be 255 characters (the API's limit): the search and the name fields stop there. */
+export const WORKSPACE_NAME_MAX_LENGTH = 255;
+
+/**
+ * A native <select> sizes itself to its longest option and draws options in the OS's own popup, which
+ * CSS cannot clamp: a long name is shortened in the text (the whole name stays in the option's title).
+ */
+export function clampLabel(text: string, max = 60): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}
 
 /** Workspace of the active profile (searched on the server by name), or a new demo workspace. */
 function WorkspaceChoice() {
@@ -35,7 +49,7 @@ function WorkspaceChoice() {
       </div>
       {target.kind === 'existing' ? (
         <div className="toolbar filters">
-          <input type="search" aria-label="Find workspace" placeholder="Find workspace…" value={text} onChange={(e) => setText(e.target.value)} />
+          <input type="search" aria-label="Find workspace" placeholder="Find workspace…" maxLength={WORKSPACE_NAME_MAX_LENGTH} value={text} onChange={(e) => setText(e.target.value)} />
           <select
             aria-label="Workspace"
             value={picked?.id ?? ''}
@@ -46,8 +60,8 @@ function WorkspaceChoice() {
           >
             <option value="">{workspaces.status === 'loading' ? 'Loading workspaces…' : `Workspace (${items.length}${items.length === 100 ? '+' : ''})`}</option>
             {options.map((w) => (
-              <option key={w.id} value={w.id}>
-                {w.name}
+              <option key={w.id} value={w.id} title={w.name}>
+                {clampLabel(w.name)}
               </option>
             ))}
           </select>
@@ -56,7 +70,7 @@ function WorkspaceChoice() {
         <div className="toolbar filters">
           <label>
             Name{' '}
-            <input aria-label="New workspace name" value={target.name} maxLength={255} placeholder="acme-poc" onChange={(e) => setTarget({ ...target, name: e.target.value })} />
+            <input aria-label="New workspace name" value={target.name} maxLength={WORKSPACE_NAME_MAX_LENGTH} placeholder="acme-poc" onChange={(e) => setTarget({ ...target, name: e.target.value })} />
           </label>
           <label>
             Region{' '}
@@ -73,43 +87,32 @@ function WorkspaceChoice() {
   );
 }
 
-/** One tag filter (§8.3): tags to require, any/all, and the live list of templates it selects. */
+/** One tag filter (§8.3): the Templates area's tags-and-mode control, and the live list of templates it selects. */
 function TagFilterField({ label, templates, filter, onChange }: { label: string; templates: TemplateSummary[]; filter: TagFilter; onChange: (f: TagFilter) => void }) {
-  const tags = tagsOf(templates);
   const selected = selectedTemplates(templates, filter);
-  const toggle = (tag: string) => onChange({ ...filter, tags: filter.tags.includes(tag) ? filter.tags.filter((t) => t !== tag) : [...filter.tags, tag] });
   return (
-    <fieldset className="widget-fieldset">
-      <legend>{label} tags</legend>
-      {tags.length === 0 ? (
-        <p className="empty">No {label.toLowerCase()} carries a tag.</p>
-      ) : (
-        <div className="tag-choices" role="group" aria-label={`${label} tags`}>
-          {tags.map((tag) => (
-            <label key={tag} className="tag-choice">
-              <input type="checkbox" checked={filter.tags.includes(tag)} onChange={() => toggle(tag)} /> {tag}
-            </label>
-          ))}
-        </div>
-      )}
-      <label>
-        Mode{' '}
-        <select aria-label={`${label} tag mode`} value={filter.mode} onChange={(e) => onChange({ ...filter, mode: e.target.value as TagsMode })}>
-          <option value="any">any (at least one tag)</option>
-          <option value="all">all (every tag)</option>
-        </select>
-      </label>
+    <div className="widget-tag-filter">
+      <TagFilterControl label={`${label}s`} tagNames={tagsOf(templates)} filter={filter} onChange={onChange} />
       <p className="muted" aria-live="polite">
-        {filter.tags.length === 0 ? `No filter: all ${templates.length} apply.` : `Selects ${selected.length} of ${templates.length}.`}
+        {filter.tags.length === 0 ? `No filter: all ${templates.length} ${label.toLowerCase()}s apply.` : `Selects ${selected.length} of ${templates.length} ${label.toLowerCase()}s.`}
       </p>
       <ul className="template-preview" aria-label={`${label}s selected`}>
         {selected.map((t) => (
           <li key={t.id}>
-            {t.name} {t.tags.map((tag) => <span key={tag} className="tag">{tag}</span>)}
+            <span className="template-name">{t.name}</span>
+            {t.tags.length > 0 && (
+              <span className="template-tags">
+                {t.tags.map((tag) => (
+                  <span key={tag} className="tag">
+                    {tag}
+                  </span>
+                ))}
+              </span>
+            )}
           </li>
         ))}
       </ul>
-    </fieldset>
+    </div>
   );
 }
 
@@ -129,20 +132,20 @@ function OriginField() {
       <input
         aria-label="Allowed origin"
         aria-describedby="origin-verdict"
+        aria-invalid={check?.ok === false}
         value={originText}
         spellCheck={false}
+        maxLength={ORIGIN_MAX_LENGTH}
         placeholder={hostOrigin ? `${hostOrigin} (the preview host)` : 'the preview host’s origin'}
         onChange={(e) => setOrigin(e.target.value)}
       />
       <div id="origin-verdict" aria-live="polite">
         {!originText.trim() && <p className="muted">Default: the preview host’s exact origin{hostOrigin ? ` (${hostOrigin})` : ''}, so the widget’s messages reach it.</p>}
         {check?.ok === false && (
-          <div className="warn-box" role="alert" aria-label="Origin refused">
-            <p>
-              <strong>{check.rule}:</strong> {check.message}
-            </p>
-            <p>Fix: {check.fix}</p>
-          </div>
+          // One sentence that ends with what to write instead; the rule's id is for tests only.
+          <p className="field-error" role="alert" aria-label="Origin refused" data-rule={check.rule}>
+            {check.message}
+          </p>
         )}
         {check?.ok === true && (
           <div aria-label="Origin accepted">
@@ -176,11 +179,22 @@ export function WidgetSetup() {
   const mintError = useWidgetStore((s) => s.mintError);
   const originCheck = useWidgetStore((s) => s.originCheck);
   const target = useWidgetStore((s) => s.target);
+  const focusAsked = useWidgetStore((s) => s.focusAsked);
   const { setSourceFilter, setConnectionFilter, loadTemplates, mint } = useWidgetStore.getState();
   const ready = target.kind === 'existing' ? target.workspace !== null : target.name.trim().length > 0;
+  const mintRef = useRef<HTMLButtonElement>(null);
+  const formRef = useRef<HTMLFormElement>(null);
+  // Asked from the command palette: with a workspace chosen the next step is Mint, else choosing one.
+  useEffect(() => {
+    if (focusAsked === 0) return;
+    const button = mintRef.current;
+    if (button && !button.disabled) button.focus();
+    else formRef.current?.querySelector<HTMLElement>('input[type=search], input[aria-label="New workspace name"]')?.focus();
+  }, [focusAsked]);
 
   return (
     <form
+      ref={formRef}
       className="widget-setup"
       aria-label="Widget token"
       onSubmit={(e) => {
@@ -198,10 +212,16 @@ export function WidgetSetup() {
         </div>
       )}
       <OriginField />
-      <div className="toolbar">
-        <button type="submit" className="primary" disabled={minting || !ready || originCheck?.ok === false}>
+      <div className="toolbar widget-mint">
+        <button ref={mintRef} type="submit" className="primary" disabled={minting || !ready || originCheck?.ok === false} aria-describedby={ready ? undefined : 'widget-mint-needs'}>
           {minting ? 'Minting…' : 'Mint widget token'}
         </button>
+        {/* A disabled button says why it is disabled. */}
+        {!ready && (
+          <span id="widget-mint-needs" className="muted">
+            {target.kind === 'existing' ? 'Choose a workspace first.' : 'Type the new workspace’s name first.'}
+          </span>
+        )}
       </div>
       {mintError && <ErrorPanel error={mintError} />}
     </form>

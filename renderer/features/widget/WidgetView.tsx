@@ -54,7 +54,7 @@ function PreviewFacts({ preview }: { preview: WidgetPreview }) {
     <section className="widget-facts" aria-label="Minted widget token">
       <dl className="facts">
         <dt>Workspace</dt>
-        <dd>
+        <dd className="widget-workspace-name">
           {preview.workspace.name} <span className="muted">({preview.workspace.region}{preview.workspace.created ? ', created by this mint' : ''})</span>
         </dd>
         <dt>Allowed origin</dt>
@@ -212,7 +212,14 @@ export function WidgetView() {
       </header>
       <div className="widget-layout">
         <WidgetSetup />
-        {preview && <PreviewFacts preview={preview} />}
+        {preview ? (
+          <PreviewFacts preview={preview} />
+        ) : (
+          // The right column is where the minted token's facts and actions appear: say so, rather than leave it blank.
+          <section className="widget-facts widget-facts-empty" aria-label="Widget token facts">
+            <p className="muted">No widget token yet. Choose a workspace, the tags its templates must carry and the allowed origin, then mint: the token’s facts appear here and the live widget below.</p>
+          </section>
+        )}
       </div>
       {preview && (
         <div className="widget-frame">

@@ -32,6 +32,9 @@ export interface TagFilter {
 
 export type WidgetTarget = { kind: 'existing'; workspace: { id: string; name: string } | null } | { kind: 'new'; name: string; region: Region };
 
+/** The longest allowed origin the contract accepts (`widget:checkOrigin`, `widget:mint`): the field's maxLength. */
+export const ORIGIN_MAX_LENGTH = 2048;
+
 /** The event log kept in the renderer: at most this many entries (main keeps 2,000). */
 export const MAX_EVENTS = 2000;
 
@@ -58,6 +61,8 @@ export interface WidgetState {
   cursor: number;
   dropped: number;
   eventFilter: string;
+  /** Bumped when the command palette asks for the mint: the setup form moves focus to its next step. */
+  focusAsked: number;
 
   searchWorkspaces(text: string): Promise<void>;
   loadTemplates(): Promise<void>;
@@ -65,6 +70,8 @@ export interface WidgetState {
   setSourceFilter(filter: TagFilter): void;
   setConnectionFilter(filter: TagFilter): void;
   setOrigin(text: string): void;
+  /** The palette's "Mint widget token…": optionally for a given workspace; focus goes to what is needed next. */
+  askMint(workspace?: { id: string; name: string }): void;
   checkOrigin(text: string): Promise<void>;
   mint(): Promise<boolean>;
   /** Re-reads the open preview's facts (countdown, refresh state). */
@@ -154,6 +161,7 @@ export function createWidgetStore(api: Api, clock: { now(): number } = { now: ()
       cursor: 0,
       dropped: 0,
       eventFilter: '',
+      focusAsked: 0,
 
       searchWorkspaces: (text) => workspaceSearch.search(text),
 
@@ -166,6 +174,11 @@ export function createWidgetStore(api: Api, clock: { now(): number } = { now: ()
       setSourceFilter: (sourceFilter) => set({ sourceFilter }),
       setConnectionFilter: (connectionFilter) => set({ connectionFilter }),
 
+      askMint: (workspace) => {
+        if (workspace) set({ target: { kind: 'existing', workspace: { id: workspace.id, name: workspace.name } }, mintError: null });
+        set({ focusAsked: get().focusAsked + 1 });
+      },
+
       setOrigin: (originText) => {
         ++originGeneration;
         set({ originText, originCheck: null });
@@ -177,9 +190,17 @@ export function createWidgetStore(api: Api, clock: { now(): number } = { now: ()
           set({ originCheck: null });
           return;
         }
-        const result = await api.widget.checkOrigin({ value: text.trim() });
+        const value = text.trim();
+        // The field stops at this length; a longer value (set by code) is refused here in words, not
+        // sent to be refused by the contract.
+        if (value.length > ORIGIN_MAX_LENGTH) {
+          set({ originCheck: { ok: false, rule: 'too-long', message: `An origin is at most ${ORIGIN_MAX_LENGTH.toLocaleString('en-US')} characters: shorten it to the scheme, host and port, such as https://yourapp.com.`, fix: 'Shorten it.' } });
+          return;
+        }
+        const result = await api.widget.checkOrigin({ value });
         if (gen !== originGeneration) return;
-        set({ originCheck: result.ok ? result.value : { ok: false, rule: 'check failed', message: result.error.message, fix: 'Try again.' } });
+        // A refused call (the app could not check) is said in its own words, with no rule of §10.3 named.
+        set({ originCheck: result.ok ? result.value : { ok: false, rule: 'unchecked', message: result.error.message, fix: '' } });
       },
 
       mint: async () => {
@@ -194,10 +215,8 @@ export function createWidgetStore(api: Api, clock: { now(): number } = { now: ()
           // The live check may still be debouncing: check now, and refuse before minting.
           await get().checkOrigin(origin);
           const verdict = get().originCheck;
-          if (verdict && !verdict.ok) {
-            set({ mintError: { code: 'validation', message: `${verdict.message} ${verdict.fix}`, retryable: false } });
-            return false;
-          }
+          // The refusal is shown next to the field (its alert): not a second time under the button.
+          if (verdict && !verdict.ok) return false;
         }
         set({ minting: true, mintError: null, notice: null });
         const result = await api.widget.mint({

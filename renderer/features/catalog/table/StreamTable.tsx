@@ -101,6 +101,8 @@ export function StreamTable({ rows, onSelect, selectedIndex }: StreamTableProps)
           type="search"
           aria-label="Filter streams"
           placeholder="Filter by name or namespace"
+          // Longer than any stream name or namespace worth typing; stops a pasted page of text.
+          maxLength={255}
           value={filter}
           onChange={(event) => setFilter(event.target.value)}
           onKeyDown={(event) => {
