@@ -13,7 +13,9 @@ const id = z.string().min(1).max(64);
 /** The longest tag name the API takes (inputs use it as their maxLength). */
 export const TAG_NAME_MAX_LENGTH = 255;
 const tagName = z.string().min(1, 'a tag needs a name').max(TAG_NAME_MAX_LENGTH, `a tag name has at most ${TAG_NAME_MAX_LENGTH} characters`);
-const templateName = z.string().trim().min(1, 'a name is required').max(255, 'at most 255 characters');
+/** The longest template name the API takes. */
+export const TEMPLATE_NAME_MAX_LENGTH = 255;
+const templateName = z.string().trim().min(1, 'a name is required').max(TEMPLATE_NAME_MAX_LENGTH, `at most ${TEMPLATE_NAME_MAX_LENGTH} characters`);
 const cancellable = { requestId: requestIdSchema.optional() };
 /** A JSON object of any shape (connector configs); the depth and size limits of the router apply. */
 const jsonObject = z.record(z.string(), z.unknown());

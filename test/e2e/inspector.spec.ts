@@ -92,6 +92,9 @@ test('opens a call’s detail: time, status, headers and bodies, redacted; Escap
   await expect(requests(page).getByRole('row', { name: /^GET \/api\/v1\/embedded\/sources/ }).first()).toBeFocused();
   // "Copy as curl" stays.
   await expect(requests(page).getByRole('button', { name: /^Copy GET \/api\/v1\/embedded\/sources as curl$/ }).first()).toBeVisible();
+  // A second Escape closes the inspector itself.
+  await page.keyboard.press('Escape');
+  await expect(page.getByRole('region', { name: 'Request inspector' })).toHaveCount(0);
 });
 
 test('filters the calls by status class', async ({ page, shell }, testInfo) => {

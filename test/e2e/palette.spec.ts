@@ -141,9 +141,8 @@ test('Ctrl/Cmd+Shift+R toggles the request inspector, and focus comes back to wh
   await expect(inspector).toBeVisible();
 });
 
-// Needs WorkspacesView to take the palette's request (the lines are in helper C's report: the
-// Workspaces area is another helper's). Until then choosing the action only shows the area.
-test.fixme('"suggest" opens the Workspaces area’s own Suggest regions dialog', async ({ page, shell }) => {
+// The palette asks; the Workspaces area (shown first) takes the request and opens its own dialog.
+test('"suggest" opens the Workspaces area’s own Suggest regions dialog', async ({ page, shell }) => {
   await openConsole(page, shell.launchUrl);
   await areas(page).getByRole('button', { name: 'About & diagnostics' }).click();
   await openPalette(page);

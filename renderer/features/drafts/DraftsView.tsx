@@ -12,6 +12,7 @@ import { PullPanel } from './PullPanel';
 import { SecretsPanel } from './SecretsPanel';
 import { useDraftsStore } from './use-drafts-store';
 import { NewIcon } from '../../ui/icons';
+import { useAppIntent } from '../../ui/app-intents';
 
 /** How often the folder's change counter is asked while the tab is visible: files edited outside the app show up by themselves. */
 const REVISION_POLL_MS = 1500;
@@ -79,6 +80,7 @@ export function DraftsView() {
     if (isDirty(useDraftsStore.getState().editor)) setPending({ what, run });
     else run();
   };
+  useAppIntent(['new-draft'], () => guard('start a new draft', () => setCreating(true)));
 
   return (
     <section className="drafts-view" aria-labelledby="drafts-title">

@@ -8,7 +8,8 @@ import { CloseIcon, CopyIcon } from '../../ui/icons';
 
 /**
  * Recent API calls of the active profile (redacted in main), newest first, with copy as curl.
- * A row opens (click or Enter) the call's detail beside the list; Escape closes it again.
+ * A row opens (click or Enter) the call's detail beside the list; Escape closes it again, and a
+ * second Escape closes the inspector.
  */
 export function RequestInspector() {
   const { entries, refresh, clear, toggle, statusFilter, setStatusFilter, openId, openDetail, closeDetail } = useInspectorStore();
@@ -31,10 +32,12 @@ export function RequestInspector() {
     // Back to the row that was open, so the keyboard user is where they were.
     if (id !== null) requestAnimationFrame(() => tableRef.current?.querySelector<HTMLElement>(`tr[data-id="${id}"]`)?.focus());
   };
+  // Escape closes the open call first, then the inspector itself (focus goes back to where it was, App.tsx).
   const onKeyDown = (event: KeyboardEvent<HTMLElement>) => {
-    if (event.key !== 'Escape' || openId === null || event.defaultPrevented) return;
+    if (event.key !== 'Escape' || event.defaultPrevented) return;
     event.preventDefault();
-    close();
+    if (openId !== null) close();
+    else toggle();
   };
   const onRowKey = (event: KeyboardEvent<HTMLTableRowElement>, id: number) => {
     // Keys on the row's own button (Copy as curl) are the button's.

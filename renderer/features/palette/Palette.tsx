@@ -3,9 +3,10 @@ import { useAppStore, useCatalogStore, useDetailStore, useInspectorStore, usePro
 import { notify } from '../../ui/toast-store';
 import { visibleWorkspaces } from '../workspaces/workspaces-store';
 import { useFixRequests } from '../profiles/fix-requests';
-import { requestIntent } from './app-intents';
+import { requestIntent } from '../../ui/app-intents';
 import { buildCommands, type PaletteActions, type PaletteFacts } from './build-commands';
 import { CommandPalette } from './CommandPalette';
+import { connectedSentence } from '../profiles/connection-state';
 
 export interface PaletteProps {
   onClose(): void;
@@ -24,7 +25,7 @@ function paletteActions(runShortcut: PaletteActions['runShortcut']): PaletteActi
       const profiles = useProfilesStore.getState();
       const name = profiles.list.status === 'ready' ? profiles.list.value.profiles.find((p) => p.id === profileId)?.name : undefined;
       void profiles.test(profileId).then((result) => {
-        if (result.ok) notify(`“${name ?? 'The profile'}” is connected${result.workspacesSeen === null ? '' : ` (${result.workspacesSeen} workspace${result.workspacesSeen === 1 ? '' : 's'} listed)`}.`);
+        if (result.ok) notify(connectedSentence(name ?? 'The profile', result));
       });
     },
     openWorkspace: (id) => {

@@ -1,6 +1,6 @@
 import { AREAS, type AreaId } from '../../state/areas';
 import { SHORTCUTS, type ShortcutId } from '../../ui/shortcuts';
-import type { AppIntent } from './app-intents';
+import type { AppIntent } from '../../ui/app-intents';
 import type { Command } from './commands';
 
 export interface PaletteWorkspace {
@@ -48,7 +48,7 @@ export interface PaletteActions {
   openSource(workspace: { id: string; name: string }, source: PaletteSource): void;
   /**
    * An action whose control another feature's component owns: show `area` (null: the sidebar,
-   * always there), then ask the component (see app-intents.ts), which runs its own button's handler.
+   * always there), then ask the component (see renderer/ui/app-intents.ts), which runs its own button's handler.
    */
   ask(intent: AppIntent, area: AreaId | null): void;
   copyWorkspaceId(workspace: { id: string; name: string }): void;

@@ -9,6 +9,9 @@ import { DeleteProfileDialog, ProfileFormDialog } from './ProfileFormDialog';
 import './profiles.css';
 import { ClearIcon, CredentialsIcon, DeleteIcon, EditIcon, NewIcon, TestConnectionIcon } from '../../ui/icons';
 import { useFixRequests } from './fix-requests';
+import { useAppIntent } from '../../ui/app-intents';
+
+const PROFILE_INTENTS = ['new-profile', 'switch-profile'] as const;
 
 type DialogState = { kind: 'credentials'; profile: ProfileView; note?: string | null } | { kind: 'new' } | { kind: 'edit'; profile: ProfileView } | { kind: 'delete'; profile: ProfileView } | null;
 
@@ -50,6 +53,13 @@ export function ProfileSwitcher() {
     setDialog(fixRequest.fix === 'Set credentials…' ? { kind: 'credentials', profile: active } : { kind: 'edit', profile: active });
   }, [fixRequest, active]);
 
+  const switchTo = async (id: string) => {
+    if (!(await select(id))) return;
+    afterSwitch();
+  };
+  // The palette's "New profile…" and "Switch to <profile>" run what the controls here run.
+  useAppIntent(PROFILE_INTENTS, (intent) => (intent.kind === 'new-profile' ? setDialog({ kind: 'new' }) : void switchTo(intent.profileId)));
+
   if (list.status === 'error') return <ErrorPanel error={list.error} onRetry={() => void load()} profileFixes={false} />;
   if (list.status !== 'ready' || !active) return list.status === 'ready' ? null : <p role="status">Loading profiles…</p>;
   const { profiles, notice } = list.value;
@@ -60,11 +70,6 @@ export function ProfileSwitcher() {
   // The removal notice says why there are no credentials: the state line does not say it twice.
   const removal = !credentials.present ? credentials.notice : null;
   const detail = check?.phase === 'done' && !check.result.ok && !removal ? check.result.message : null;
-
-  const switchTo = async (id: string) => {
-    if (!(await select(id))) return;
-    afterSwitch();
-  };
 
   const testNow = async () => {
     const result = await test(active.id);

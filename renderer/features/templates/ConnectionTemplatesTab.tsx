@@ -11,6 +11,7 @@ import { TagFilterControl } from './TagFilterControl';
 import { connectionTitle } from './templates-store';
 import { useTemplatesStore } from './use-templates-store';
 import { DeleteIcon, NewIcon } from '../../ui/icons';
+import { useAppIntent } from '../../ui/app-intents';
 
 function ConnectionList() {
   const connections = useTemplatesStore((s) => s.connections);
@@ -152,6 +153,7 @@ export function ConnectionTemplatesTab() {
   const tags = useTemplatesStore((s) => s.tags);
   const notice = useTemplatesStore((s) => s.notice);
   const { setConnectionFilter, newConnection, loadConnections } = useTemplatesStore.getState();
+  useAppIntent(['new-connection-template'], () => newConnection('user_hosted'));
   useEffect(() => {
     if (useTemplatesStore.getState().connections.status === 'idle') void loadConnections();
   }, [loadConnections]);

@@ -40,7 +40,7 @@ export function DefinitionPicker({ definitions, onPick, onClose, onRetry }: { de
         {definitions.status === 'ready' && <DefinitionsOrigin definitions={definitions.value} />}
         <label>
           Find connector
-          <input type="search" value={search} autoFocus placeholder="Postgres, Stripe…" onChange={(e) => setSearch(e.target.value)} />
+          <input type="search" value={search} autoFocus maxLength={100} placeholder="Postgres, Stripe…" onChange={(e) => setSearch(e.target.value)} />
         </label>
         <div className="definition-list" role="radiogroup" aria-label="Source connectors">
           {shown.length === 0 && definitions.status === 'ready' && <p className="empty">No connector matches “{search}”.</p>}

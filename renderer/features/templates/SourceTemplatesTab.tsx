@@ -1,6 +1,6 @@
 import { TemplateRow } from './TemplateRow';
 import { useEffect, useState } from 'react';
-import type { SourceTemplateItem } from '../../../preload/contract';
+import { TEMPLATE_NAME_MAX_LENGTH, type SourceTemplateItem } from '../../../preload/contract';
 import { Dialog } from '../../ui/Dialog';
 import { ErrorPanel } from '../../ui/ErrorPanel';
 import { ConfirmDialog } from './ConfirmDialog';
@@ -13,6 +13,7 @@ import { TagFilterControl } from './TagFilterControl';
 import { useTemplatesStore } from './use-templates-store';
 import { DeleteIcon, NewIcon } from '../../ui/icons';
 import { sourceTemplateDetail } from './template-words';
+import { useAppIntent } from '../../ui/app-intents';
 
 function SourceList({ onOpen }: { onOpen: (id: string) => void }) {
   const sources = useTemplatesStore((s) => s.sources);
@@ -64,7 +65,7 @@ function CloneDialog({ name, onClose, onClone }: { name: string; onClose: () => 
       >
         <label>
           Name of the copy
-          <input value={text} autoFocus maxLength={300} aria-invalid={problem ? true : undefined} aria-describedby="clone-name-problem" onChange={(e) => setText(e.target.value)} />
+          <input value={text} autoFocus maxLength={TEMPLATE_NAME_MAX_LENGTH} aria-invalid={problem ? true : undefined} aria-describedby="clone-name-problem" onChange={(e) => setText(e.target.value)} />
         </label>
         {problem && (
           <p id="clone-name-problem" className="field-problem">
@@ -244,6 +245,7 @@ export function SourceTemplatesTab() {
   const globalUntagged = useTemplatesStore((s) => s.sourceGlobal && s.sources.status === 'ready' && s.sources.value.every((t) => t.tags.length === 0));
   const { setSourceFilter, setSourceGlobal, openSource, newSource, loadDefinitions, loadSources } = useTemplatesStore.getState();
   const [picking, setPicking] = useState(false);
+  useAppIntent(['new-source-template'], () => setPicking(true));
   useEffect(() => {
     if (useTemplatesStore.getState().sources.status === 'idle') void loadSources();
   }, [loadSources]);

@@ -6,6 +6,7 @@ import { SourceTemplatesTab } from './SourceTemplatesTab';
 import { TagsTab } from './TagsTab';
 import { Tabs, type TabSpec } from './Tabs';
 import { useTemplatesStore } from './use-templates-store';
+import { useAppIntentPeek } from '../../ui/app-intents';
 
 type TabId = 'sources' | 'connections' | 'tags' | 'drafts';
 const TABS: TabSpec<TabId>[] = [
@@ -36,6 +37,12 @@ export function TemplatesView() {
     void loadSources();
     void loadConnections();
   }, [profileId, reset, loadDefinitions, loadTags, loadSecretNames, loadSources, loadConnections]);
+
+  // The palette's "New source template", "New connection template" and "New draft" first show their
+  // tab; the tab's own component then takes the request and runs its button's handler.
+  useAppIntentPeek(['new-source-template'], () => setTab('sources'));
+  useAppIntentPeek(['new-connection-template'], () => setTab('connections'));
+  useAppIntentPeek(['new-draft'], () => setTab('drafts'));
 
   return (
     <section className="view templates-view" aria-labelledby="templates-title">

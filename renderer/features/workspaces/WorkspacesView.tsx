@@ -2,6 +2,7 @@ import { ExportIcon, ImportIcon, NewIcon } from '../../ui/icons';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import type { AppErrorShape } from '../../../preload/contract';
 import { api } from '../../ipc/client';
+import { useAppIntent } from '../../ui/app-intents';
 import { downloadFile } from '../../ui/download';
 import { notify } from '../../ui/toast-store';
 import { useDebounced } from '../../ui/use-debounced';
@@ -15,6 +16,8 @@ import { countsText, matchesText } from './workspace-counts-text';
 import { emptyListText } from './hidden-by-filters';
 import { visibleWorkspaces, workspaceCounts, type RegionFilter, type StatusFilter } from './workspaces-store';
 import './workspaces.css';
+
+const REGION_INTENTS = ['suggest-regions', 'set-region-of-selection', 'export-regions', 'import-regions'] as const;
 
 const REGIONS: Array<{ value: RegionFilter; label: string }> = [
   { value: 'all', label: 'All' },
@@ -47,17 +50,15 @@ export function WorkspacesView() {
   // The search filters the loaded rows (no request): a short pause only spares typing a re-render per key.
   const debounced = useDebounced(query, 120);
   const searchRef = useRef<HTMLInputElement>(null);
-  const { setSearch, reload, loadStats, loadRest, phase, nextCursor, error } = store;
+  const { setSearch, reload, loadFor, loadRest, phase, nextCursor, error } = store;
 
-  // Another profile or new credentials: read the organization again. Filters never do.
+  // Another profile or new credentials: read the organization again. Filters never do, and neither
+  // does coming back to this area (the palette opens a workspace and then shows the area).
   useEffect(() => {
     if (activeProfileId === null) return;
-    void reload();
-  }, [activeProfileId, revision, reload]);
+    void loadFor(`${activeProfileId}#${revision}`);
+  }, [activeProfileId, revision, loadFor]);
   useEffect(() => setSearch(debounced), [debounced, setSearch]);
-  useEffect(() => {
-    if (activeProfileId !== null) void loadStats();
-  }, [activeProfileId, revision, loadStats]);
   // The whole organization, in the background after the first page: the scrollbar, End and the
   // counts then cover every workspace. A cancel or an error (error set) stops it until asked again.
   useEffect(() => {
@@ -124,6 +125,13 @@ export function WorkspacesView() {
     downloadFile({ fileName: 'workspace-regions.json', mimeType: 'application/json', text: result.value.text });
     notify(`Exported ${result.value.count.toLocaleString()} region ${result.value.count === 1 ? 'record' : 'records'}.`);
   };
+  // The palette's region actions run these very buttons' handlers.
+  useAppIntent(REGION_INTENTS, (intent) => {
+    if (intent.kind === 'suggest-regions') setRegionDialog('suggest');
+    else if (intent.kind === 'import-regions') setRegionDialog('import');
+    else if (intent.kind === 'export-regions') void exportRegions();
+    else if (store.checked.size > 0) setRegionDialog('bulk');
+  });
 
   return (
     <section className="view workspaces" aria-labelledby="workspaces-title">

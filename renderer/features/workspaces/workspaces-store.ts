@@ -33,6 +33,13 @@ export interface WorkspacesState {
   clearFilters(): void;
   /** The whole list from the first page: another profile, new credentials, an import. */
   reload(): Promise<void>;
+  /**
+   * Loads the list and the counts for `key` (profile and credentials revision) unless they were
+   * loaded for it already: coming back to the area keeps the list, its selection and open detail.
+   */
+  loadFor(key: string): Promise<void>;
+  /** The key the list was last loaded for by {@link loadFor}. */
+  loadedFor: string | null;
   loadMore(): Promise<void>;
   /**
    * Loads every remaining page, one after another, yielding to the browser between pages, so the
@@ -185,6 +192,12 @@ export function createWorkspacesStore(api: Api) {
       setRegion: (region) => set(filtered({ region })),
       clearFilters: () => set(filtered({ status: 'all', region: 'all' })),
       reload: () => fetchPage('first'),
+      loadedFor: null,
+      loadFor: async (key) => {
+        if (get().loadedFor === key) return;
+        set({ loadedFor: key });
+        await Promise.all([fetchPage('first'), get().loadStats()]);
+      },
       loadMore: async () => {
         if (get().phase !== 'ready') return;
         await fetchPage('more');
