@@ -7,6 +7,7 @@ import { StreamsView } from '../features/streams/StreamsView';
 import { TemplatesView } from '../features/templates/TemplatesView';
 import { WidgetView } from '../features/widget/WidgetView';
 import { WorkspacesView } from '../features/workspaces/WorkspacesView';
+import { AREAS } from '../state/areas';
 import { useAppStore, useInspectorStore } from '../state/store';
 import { NEW_WORKSPACE_EVENT, shortcutOf, type ShortcutId } from '../ui/shortcuts';
 import { ShortcutsHelp } from '../ui/ShortcutsHelp';
@@ -37,6 +38,11 @@ export function PresenterBanner() {
 export function App() {
   const area = useAppStore((s) => s.area);
   const inspectorOpen = useInspectorStore((s) => s.open);
+  // The window (and the OS task switcher, the browser tab) names the area: "Templates — Embedded Console".
+  useEffect(() => {
+    const label = AREAS.find((a) => a.id === area)?.label;
+    document.title = label ? `${label} — Embedded Console` : 'Embedded Console';
+  }, [area]);
   const togglePresenter = useAppStore((s) => s.togglePresenter);
   const [help, setHelp] = useState(false);
   // "New workspace" asked for from another area: sent once the Workspaces area has mounted. Effects

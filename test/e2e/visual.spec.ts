@@ -64,6 +64,8 @@ test('the favicon and every other resource load without a 404, in every area', a
   for (const [index, name] of names.entries()) {
     await areas(page).getByRole('button', { name }).click();
     await expect(areas(page).getByRole('button', { name })).toHaveAttribute('aria-current', 'page');
+    // The window title names the area (task switcher, browser tab).
+    await expect(page).toHaveTitle(`${name} — Embedded Console`);
     await expect(page.getByRole('heading', { level: 1 }).first()).toBeVisible();
     // Lazy chunks (Monaco, workers) load on first use: give them time to ask for what they need.
     await page.waitForLoadState('networkidle');
