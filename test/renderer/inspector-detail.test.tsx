@@ -1,23 +1,13 @@
 // @vitest-environment jsdom
 import { act, cleanup, fireEvent, render, screen, waitFor, within } from '@testing-library/react';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { RequestDetail, RequestLogEntry, Result } from '../../preload/contract';
+import type { RequestDetail, RequestLogEntry } from '../../preload/contract';
 import { createInspectorStore } from '../../renderer/features/inspector/inspector-store';
 import { formatBytes, indentJsonText, matchesStatus, pathOf, prettyBody } from '../../renderer/features/inspector/request-format';
 import { fakeApi, ok } from './fake-api';
 
-const h = vi.hoisted(() => ({ handlers: {} as Record<string, (input: unknown) => Result<unknown> | Promise<Result<unknown>>>, calls: [] as Array<{ channel: string; input: unknown }> }));
-vi.mock('../../renderer/ipc/client', async () => {
-  const { createApi } = await import('../../preload/contract');
-  return {
-    api: createApi(async (channel, input) => {
-      h.calls.push({ channel, input });
-      const handler = h.handlers[channel];
-      if (!handler) throw new Error(`no handler for ${channel}`);
-      return handler(input);
-    }),
-  };
-});
+vi.mock('../../renderer/ipc/client', () => import('./mock-ipc-client'));
+const { ipc: h } = await import('./mock-ipc-client');
 
 const entry = (id: number, status: number | null, path = `/api/v1/things/${id}`): RequestLogEntry => ({
   id,

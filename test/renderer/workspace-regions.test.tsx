@@ -3,18 +3,8 @@ import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/re
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { RegionSuggestion, Result, WorkspaceItem } from '../../preload/contract';
 
-const h = vi.hoisted(() => ({ handlers: {} as Record<string, (input: unknown) => Result<unknown>>, calls: [] as Array<{ channel: string; input: unknown }> }));
-vi.mock('../../renderer/ipc/client', async () => {
-  const { createApi } = await import('../../preload/contract');
-  return {
-    api: createApi(async (channel, input) => {
-      h.calls.push({ channel, input });
-      const handler = h.handlers[channel];
-      if (!handler) throw new Error(`no handler for ${channel}`);
-      return handler(input);
-    }),
-  };
-});
+vi.mock('../../renderer/ipc/client', () => import('./mock-ipc-client'));
+const { ipc: h } = await import('./mock-ipc-client');
 
 const { BulkRegionDialog, ImportRegionsDialog, SuggestRegionsDialog } = await import('../../renderer/features/workspaces/RegionDialogs');
 const { WorkspaceList } = await import('../../renderer/features/workspaces/WorkspaceList');

@@ -1,20 +1,10 @@
 // @vitest-environment jsdom
 import { cleanup, fireEvent, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { Result, WorkspaceItem } from '../../preload/contract';
+import type { WorkspaceItem } from '../../preload/contract';
 
-const h = vi.hoisted(() => ({ handlers: {} as Record<string, (input: unknown) => Result<unknown>>, calls: [] as Array<{ channel: string; input: unknown }> }));
-vi.mock('../../renderer/ipc/client', async () => {
-  const { createApi } = await import('../../preload/contract');
-  return {
-    api: createApi(async (channel, input) => {
-      h.calls.push({ channel, input });
-      const handler = h.handlers[channel];
-      if (!handler) throw new Error(`no handler for ${channel}`);
-      return handler(input);
-    }),
-  };
-});
+vi.mock('../../renderer/ipc/client', () => import('./mock-ipc-client'));
+const { ipc: h } = await import('./mock-ipc-client');
 
 const { CreateWorkspaceDialog } = await import('../../renderer/features/workspaces/CreateWorkspaceDialog');
 const { emptyListText } = await import('../../renderer/features/workspaces/hidden-by-filters');
