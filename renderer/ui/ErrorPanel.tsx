@@ -2,7 +2,7 @@ import type { AppErrorShape } from '../../preload/contract';
 import { connectionStateOfError, summarizeConnection } from '../features/profiles/connection-state';
 import { useFixRequests } from '../features/profiles/fix-requests';
 import { extraProblems } from './error-text';
-import { EditIcon, RefreshIcon } from './icons';
+import { CredentialsIcon, EditIcon, RefreshIcon } from './icons';
 // The fix actions' layout lives with the profile feature that owns the fixes.
 import '../features/profiles/profiles.css';
 
@@ -33,7 +33,7 @@ export function ErrorPanel({ error, onRetry, profileFixes = true }: { error: App
         <div className="error-panel-actions">
           {fixes.map((fix) => (
             <button key={fix} type="button" onClick={() => ask(fix)}>
-              <EditIcon /> {fix}
+              {fix === 'Set credentials…' ? <CredentialsIcon /> : <EditIcon />} {fix}
             </button>
           ))}
           {onRetry && (
