@@ -41,6 +41,19 @@ const answers: string[] = [];
 const SECRET = 'sandbox';
 
 describe('profiles and credentials over IPC', () => {
+  it('keeps the rejected call in the request log after the credentials are set again (the client is rebuilt, its log is not)', async () => {
+    const { value } = setup();
+    const created = await value<{ id: string }>('profiles:create', { name: 'Log keeper', baseUrl: h.url });
+    await value('profiles:select', { id: created.id });
+    await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: 'wrong-secret-value' });
+    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ state: 'rejected' });
+    await value('credentials:set', { id: created.id, clientId: 'sandbox', clientSecret: SECRET });
+    expect(await value('profiles:testConnection', { id: created.id })).toMatchObject({ state: 'connected' });
+    const log = await value<Array<{ status: number | null }>>('requests:log');
+    expect(log.filter((e) => e.status === 401).length).toBeGreaterThan(0);
+    expect(log.filter((e) => e.status === 200).length).toBeGreaterThan(0);
+  });
+
   it('starts with the built-in Sandbox profile active, needing no credentials', async () => {
     const { value } = setup();
     const list = await value<{ activeProfileId: string; profiles: Array<{ id: string; builtIn: boolean; baseUrl: string; credentials: { storage: string; present: boolean } }> }>('profiles:list');

@@ -103,13 +103,14 @@ function dispatcherFor(options: TransportOptions): Dispatcher {
  * errors with user-readable messages, and a redacted request log.
  */
 export class HttpClient {
-  readonly log = new RequestLog();
   private readonly dispatcher: Dispatcher;
   private readonly timeoutMs: number;
 
   constructor(
     options: TransportOptions = {},
     private readonly policy: RetryPolicy = DEFAULT_RETRY_POLICY,
+    /** Passed in when the log must outlive this client (a profile's client is rebuilt on every settings change). */
+    readonly log: RequestLog = new RequestLog(),
   ) {
     this.dispatcher = dispatcherFor(options);
     this.timeoutMs = options.timeoutMs ?? 30_000;

@@ -6,6 +6,8 @@ import { AppError } from '../../ipc/app-error';
 import { AirbyteClient } from '../airbyte/airbyte-client';
 import { loadCaFile } from '../http/ca-file';
 import { HttpClient } from '../http/http-client';
+import { DEFAULT_RETRY_POLICY } from '../http/retry-policy';
+import { RequestLog } from '../http/request-log';
 import { bindingChange, bindingOf, type CredentialBinding } from '../vault/credential-binding';
 import { credentialStatus, MemorySecretStore, type ClientCredentials, type SecretStore, type StoredCredentials } from '../vault/secret-store';
 import { sandboxProfile, SANDBOX_PROFILE_ID, takenNameMessage, type ProfileStore } from './profile-store';
@@ -64,6 +66,17 @@ function refuseUnsafeUrls(profile: Profile): void {
 export class ProfileService {
   private readonly session = new MemorySecretStore();
   private readonly clients = new Map<string, Promise<ClientEntry>>();
+  /**
+   * Each profile's request log, kept across its clients: a client is rebuilt when credentials or
+   * settings change, and the 401 that made the user change them must still be in the inspector.
+   */
+  private readonly logs = new Map<string, RequestLog>();
+
+  private logOf(id: string): RequestLog {
+    let log = this.logs.get(id);
+    if (!log) this.logs.set(id, (log = new RequestLog()));
+    return log;
+  }
   /** Why a profile's saved secret was removed, until the user enters a new one (shown by the UI). */
   private readonly credentialNotices = new Map<string, string>();
 
@@ -194,6 +207,7 @@ export class ProfileService {
     const removed = await this.deps.store.remove(id);
     await this.forgetSecret(id, null);
     await this.dropClient(id);
+    this.logs.delete(id);
     return removed;
   }
 
@@ -254,11 +268,15 @@ export class ProfileService {
     // The client is built from this snapshot; secrets are released only for it (see `release`).
     const snapshot = await this.profile(id);
     if (!snapshot.builtIn) refuseUnsafeUrls(snapshot);
-    const http = new HttpClient({
-      proxy: snapshot.proxy,
-      caPem: snapshot.caFile ? await loadCaFile(snapshot.caFile) : undefined,
-      ...(this.deps.requestTimeoutMs ? { timeoutMs: this.deps.requestTimeoutMs } : {}),
-    });
+    const http = new HttpClient(
+      {
+        proxy: snapshot.proxy,
+        caPem: snapshot.caFile ? await loadCaFile(snapshot.caFile) : undefined,
+        ...(this.deps.requestTimeoutMs ? { timeoutMs: this.deps.requestTimeoutMs } : {}),
+      },
+      DEFAULT_RETRY_POLICY,
+      this.logOf(id),
+    );
     const client = new AirbyteClient({
       baseUrl: snapshot.baseUrl,
       tokenUrl: snapshot.tokenUrl,
@@ -284,25 +302,18 @@ export class ProfileService {
 
   /** The request log of a profile's client, for the inspector. */
   async requestLog(id: string) {
-    const entry = await this.settled(id);
-    return entry?.http.log.list() ?? [];
+    return this.logs.get(id)?.list() ?? [];
   }
 
   /** One call of a profile's log with its (redacted) headers and bodies. */
   async requestDetail(id: string, entryId: number, full: boolean) {
-    const entry = await this.settled(id);
-    return entry?.http.log.detail(entryId, full) ?? null;
+    return this.logs.get(id)?.detail(entryId, full) ?? null;
   }
 
   async clearRequestLog(id: string): Promise<boolean> {
-    const entry = await this.settled(id);
-    entry?.http.log.clear();
-    return entry !== null;
-  }
-
-  private async settled(id: string): Promise<ClientEntry | null> {
-    const pending = this.clients.get(id);
-    return pending ? pending.catch(() => null) : null;
+    const log = this.logs.get(id);
+    log?.clear();
+    return log !== undefined;
   }
 
   async testConnection(id: string, signal?: AbortSignal) {
