@@ -159,7 +159,7 @@ describe('profiles and credentials over IPC', () => {
     await value('credentials:set', { id, clientId: 'sandbox', clientSecret: SECRET, sessionOnly: true });
     const started = Date.now();
     const result = await value<{ state: string; message: string }>('profiles:testConnection', { id });
-    expect(result).toMatchObject({ ok: false, state: 'unreachable', message: `The server at 127.0.0.1:${port} does not speak HTTPS; try http://127.0.0.1:${port} in Edit profile….` });
+    expect(result).toMatchObject({ ok: false, state: 'unreachable', message: `The server at 127.0.0.1:${port} does not speak HTTPS; try http://127.0.0.1:${port} in Edit profile.` });
     expect(result.message).not.toMatch(/ssl|openssl|routines|0A00/i);
     // A handshake that failed once fails again: no retries with back-off before saying so.
     expect(Date.now() - started).toBeLessThan(900);

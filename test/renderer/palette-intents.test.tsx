@@ -2,7 +2,7 @@
 import { act, cleanup, render, screen } from '@testing-library/react';
 import { useState } from 'react';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { INTENT_TTL_MS, peekIntent, requestIntent, takeIntent, useAppIntent, useAppIntentPeek, useIntentStore, type AppIntent } from '../../renderer/features/palette/app-intents';
+import { INTENT_TTL_MS, peekIntent, requestIntent, takeIntent, useAppIntent, useAppIntentPeek, useIntentStore, type AppIntent } from '../../renderer/ui/app-intents';
 
 afterEach(cleanup);
 beforeEach(() => useIntentStore.setState({ pending: null }));

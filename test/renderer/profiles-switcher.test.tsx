@@ -162,7 +162,7 @@ describe('error panels anywhere offer the fix of the connection state', () => {
   it('offers "Edit profile…" and "Try again" when the API is unreachable, and "Edit profile…" opens the form', async () => {
     const { ErrorPanel } = await import('../../renderer/ui/ErrorPanel');
     await renderWith('unreachable');
-    render(<ErrorPanel error={{ code: 'network', message: 'The server at 127.0.0.1:8123 does not speak HTTPS; try http://127.0.0.1:8123 in Edit profile….', retryable: false }} onRetry={() => {}} />);
+    render(<ErrorPanel error={{ code: 'network', message: 'The server at 127.0.0.1:8123 does not speak HTTPS; try http://127.0.0.1:8123 in Edit profile.', retryable: false }} onRetry={() => {}} />);
     const panel = screen.getAllByRole('alert').at(-1)!;
     expect(within(panel).getAllByRole('button').map((b) => b.textContent?.trim())).toEqual(['Edit profile…', 'Try again']);
     fireEvent.click(within(panel).getByRole('button', { name: 'Edit profile…' }));

@@ -63,14 +63,14 @@ export function describeTlsFailure(error: unknown, url: string): string | null {
   switch (problem) {
     case 'plain_http':
       return LOOPBACK.test(hostname)
-        ? `The server at ${host} does not speak HTTPS; try http://${host} in Edit profile….`
-        : `The server at ${host} does not speak HTTPS; check the address and port in Edit profile….`;
+        ? `The server at ${host} does not speak HTTPS; try http://${host} in Edit profile.`
+        : `The server at ${host} does not speak HTTPS; check the address and port in Edit profile.`;
     case 'self_signed':
-      return `The server at ${host} uses a self-signed certificate that is not trusted; set its CA file in Edit profile….`;
+      return `The server at ${host} uses a self-signed certificate that is not trusted; set its CA file in Edit profile.`;
     case 'unknown_ca':
-      return `The certificate of the server at ${host} is not trusted; set a CA file in Edit profile….`;
+      return `The certificate of the server at ${host} is not trusted; set a CA file in Edit profile.`;
     case 'wrong_host':
-      return `The certificate of the server at ${host} was issued for another host name; check the address in Edit profile….`;
+      return `The certificate of the server at ${host} was issued for another host name; check the address in Edit profile.`;
     case 'expired':
       return `The certificate of the server at ${host} has expired; its owner must renew it (or this computer's clock is wrong).`;
     case 'not_yet_valid':

@@ -11,7 +11,7 @@ describe('reachable: an unreachable API says so first', () => {
   });
 
   it('keeps a message that already is its own sentence (a TLS failure naming the fix) and anything not a network failure', () => {
-    const tls = new AppError('network', 'The server at 127.0.0.1:8123 does not speak HTTPS; try http://127.0.0.1:8123 in Edit profile….');
+    const tls = new AppError('network', 'The server at 127.0.0.1:8123 does not speak HTTPS; try http://127.0.0.1:8123 in Edit profile.');
     expect(reachable(tls)).toBe(tls);
     const refused = new AppError('not_found', 'Not found (renaming a tag, HTTP 404).');
     expect(reachable(refused)).toBe(refused);
