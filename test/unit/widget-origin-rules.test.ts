@@ -150,6 +150,17 @@ describe('what the user reads', () => {
     expect(message('HTTPS://YourApp.com')).toContain('use https://yourapp.com.');
   });
 
+  it('refuses a value too long to be an origin without echoing it back', () => {
+    for (const value of [`https://${'x'.repeat(2040)}`, `localhost:${'1'.repeat(2000)}`]) {
+      const r = checkOriginStrict(value);
+      expect(r).toMatchObject({ ok: false, rule: 'too-long' });
+      expect(r.ok ? '' : r.message).toMatch(/^An origin is a scheme, a host name and a port, at most 267 characters; this is 2,0\d\d: /);
+      expect((r.ok ? '' : r.message).length).toBeLessThan(200);
+    }
+    // The longest real origin still passes the length rule.
+    expect(checkOriginStrict(`https://${'a'.repeat(63)}.${'b'.repeat(63)}.${'c'.repeat(63)}.${'d'.repeat(61)}:65535`).ok).toBe(true);
+  });
+
   it('limits the field to what the contract accepts', () => {
     expect(widgetChannels.checkOrigin.input.shape.value.maxLength).toBe(ORIGIN_MAX_LENGTH);
     expect(widgetChannels.mint.input.shape.allowedOrigin.unwrap().maxLength).toBe(ORIGIN_MAX_LENGTH);

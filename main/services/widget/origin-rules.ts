@@ -9,6 +9,7 @@ import type { OriginCheck } from '../../../preload/contract';
 
 export type OriginRule =
   | 'required'
+  | 'too-long'
   | 'whitespace'
   | 'null-origin'
   | 'no-wildcards'
@@ -31,6 +32,9 @@ function refuse(rule: OriginRule, message: string, fix: string): Refusal {
   return { ok: false, rule, message, fix };
 }
 
+/** "https://" + a 253-character host name + ":65535". */
+const MAX_ORIGIN_LENGTH = 8 + 253 + 6;
+
 const SCHEME = /^([A-Za-z][A-Za-z0-9+.-]*):/;
 const HOST = /^(\[[0-9A-Fa-f:.]+\]|[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?(?:\.[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?)*)$/;
 const LOOPBACK_HOSTS = new Set(['localhost', '127.0.0.1', '[::1]']);
@@ -46,6 +50,9 @@ const HOST_AND_PORT = /^[A-Za-z0-9.-]+:\d+(?:[/?#].*)?$/;
 export function checkOriginStrict(value: string): OriginCheck {
   const example = 'https://yourapp.com';
   if (value.length === 0) return refuse('required', `Type the origin of the page that will host the widget, such as ${example}.`, `Type an origin such as ${example}.`);
+  // A scheme, a host name (at most 253 characters) and a port: anything longer cannot be an origin,
+  // and the sentences below would echo it back at full length.
+  if (value.length > MAX_ORIGIN_LENGTH) return refuse('too-long', `An origin is a scheme, a host name and a port, at most ${MAX_ORIGIN_LENGTH} characters; this is ${value.length.toLocaleString('en-US')}: paste just the origin, such as ${example}.`, `Paste just the origin, such as ${example}.`);
   if (value !== value.trim() || /\s/.test(value)) return refuse('whitespace', `An origin has no spaces or line breaks: remove them, as in ${example}.`, 'Remove the spaces and line breaks.');
   if (value.toLowerCase() === 'null') return refuse('null-origin', '“null” is the origin of sandboxed pages and local files, which the widget cannot post to: use the http or https origin of the hosting page.', 'Use the http or https origin of the hosting page.');
   if (value.includes('*')) return refuse('no-wildcards', 'Wildcards are not allowed: name the exact origin, such as https://app.yourapp.com, and mint one token per origin.', 'Name the exact origin, such as https://app.yourapp.com.');

@@ -133,7 +133,7 @@ export function StreamList({ names, states, selection, openName, onOpen, onToggl
                 }}
               >
                 <span
-                  className={`tick${selected ? ' on' : ''}`}
+                  className={`check-box${selected ? ' on' : ''}`}
                   aria-hidden="true"
                   data-testid="select-stream"
                   onClick={(event) => {
@@ -141,9 +141,7 @@ export function StreamList({ names, states, selection, openName, onOpen, onToggl
                     setActive(index);
                     onToggle(name);
                   }}
-                >
-                  {selected ? '☑' : '☐'}
-                </span>
+                />
                 <span className="stream-option-name">{name}</span>
                 <span className={`stream-option-state state-${state?.state ?? 'unread'}`} title={state && 'readAt' in state ? `${stateText(state)} · read ${new Date(state.readAt).toLocaleString()}` : undefined}>
                   {stateText(state)}

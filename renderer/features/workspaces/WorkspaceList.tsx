@@ -46,7 +46,7 @@ export function WorkspaceList({ items, activeIndex, hasMore, loadingMore, onActi
       renderItem={(item) => (
         <>
           {/* Drawn as a checkbox; the option itself carries aria-checked (a listbox option may hold no control of its own). */}
-          {checked && <span className={`ws-check${checked.has(item.id) ? ' on' : ''}`} data-check aria-hidden="true" title="Tick for a bulk action (Space, Ctrl+click, Shift+click for a range)" />}
+          {checked && <span className={`check-box${checked.has(item.id) ? ' on' : ''}`} data-check aria-hidden="true" title="Tick for a bulk action (Space, Ctrl+click, Shift+click for a range)" />}
           <span className="ws-name">{item.name}</span>
           <span className={`badge status-${item.status}`}>{item.status}</span>
           <span className={`badge region-${item.region}`} aria-label={`Region ${item.region === 'unknown' ? 'unknown' : item.region}`}>
