@@ -31,6 +31,9 @@ test('opens a call’s detail: time, status, headers and bodies, redacted; Escap
   await openConsole(page, shell.launchUrl);
   await page.getByRole('listbox', { name: 'Workspaces' }).getByRole('option', { name: /^globex-eu-demo\b/ }).click();
   await expect(page.getByRole('list', { name: 'Sources' })).toContainText('Stripe - globex');
+  // Where the view's controls are before the inspector takes the bottom of the window.
+  const newWorkspace = page.getByRole('button', { name: 'New workspace' });
+  const before = await newWorkspace.boundingBox();
   await page.getByRole('button', { name: 'Requests' }).click();
 
   // The operator token call: its request body carries the client secret, its answer the token.
@@ -56,6 +59,8 @@ test('opens a call’s detail: time, status, headers and bodies, redacted; Escap
   const [whole, side] = [await inspector.boundingBox(), await detail(page).boundingBox()];
   expect(side && whole && side.width / whole.width).toBeLessThan(0.47);
   expect((whole?.height ?? 0) / (page.viewportSize()?.height ?? 1)).toBeLessThan(0.47);
+  // The view above got shorter and scrolls now, but did not move sideways.
+  expect((await newWorkspace.boundingBox())?.x).toBe(before?.x);
   const pathCell = requests(page).getByRole('row', { name: /^GET \/api\/v1\/embedded\/sources/ }).first().locator('td.path');
   await expect(pathCell).toHaveAttribute('title', /^http.*\/api\/v1\/embedded\/sources/);
   // Cut at its start: the path's end is what stays visible.
