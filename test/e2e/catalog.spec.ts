@@ -1,19 +1,12 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { shoot } from './screenshots';
 
 test.describe.configure({ mode: 'serial' });
 
 const STARTER = "streams[?contains(supported_sync_modes, 'incremental')].name";
 
-async function shoot(page: Page, testInfo: TestInfo, name: string, scrollTo?: Locator) {
-  if (scrollTo) await scrollTo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: false });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function openCatalogArea(page: Page, launchUrl: string) {
   await page.goto(launchUrl);

@@ -1,8 +1,9 @@
 import { mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { test as base, type Locator, type Page, type TestInfo } from '@playwright/test';
+import { test as base, type Page } from '@playwright/test';
 import { expect, startBuiltSandbox, startShell, type RunningShell } from './fixtures';
+import { shoot } from './screenshots';
 
 /** Each test: its own drafts folder (EMBEDDED_CONSOLE_DRAFTS_DIR, read and written here with fs) and its own shell. */
 const test = base.extend<{ draftsDir: string; shell: RunningShell }>({
@@ -18,14 +19,6 @@ const test = base.extend<{ draftsDir: string; shell: RunningShell }>({
   },
 });
 
-async function shoot(page: Page, testInfo: TestInfo, name: string, scrollTo?: Locator) {
-  if (scrollTo) await scrollTo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: false });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** A sandbox with test controls (faults) and a tiny operator client over loopback HTTP. */
 async function controlledSandbox() {

@@ -1,13 +1,7 @@
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, startBuiltSandbox, test } from './fixtures';
+import { shoot } from './screenshots';
 
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: false });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 const profile = (page: Page) => page.getByRole('region', { name: 'Profile' });
 const connection = (page: Page) => profile(page).getByLabel('Connection');

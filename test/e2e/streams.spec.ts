@@ -1,15 +1,8 @@
 import { readFileSync } from 'node:fs';
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, startBuiltSandbox, test } from './fixtures';
+import { shoot } from './screenshots';
 
-async function shoot(page: Page, testInfo: TestInfo, name: string, scrollTo?: Locator) {
-  if (scrollTo) await scrollTo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: false });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 async function discoverWarehouse(page: Page, launchUrl: string) {
   await page.goto(launchUrl);

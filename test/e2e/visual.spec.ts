@@ -1,18 +1,12 @@
-import type { Locator, Page, TestInfo } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { shoot } from './screenshots';
 
 // One visual system (#13 item 11): favicon served, tags unbroken, long names clamped, screenshots of every area.
 
 // The e2e project compiles without the DOM library: the one browser function used in page code, declared.
 declare function getComputedStyle(element: unknown): { lineHeight: string; fontSize: string; color: string; backgroundColor: string; opacity: string };
 
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: false });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 const areas = (page: Page) => page.getByRole('navigation', { name: 'Areas' });
 const workspaceList = (page: Page) => page.getByRole('listbox', { name: 'Workspaces' });

@@ -1,16 +1,9 @@
-import type { Frame, Locator, Page, TestInfo } from '@playwright/test';
+import type { Frame, Page } from '@playwright/test';
 import { expect, test } from './fixtures';
+import { shoot } from './screenshots';
 
 test.describe.configure({ mode: 'serial' });
 
-async function shoot(page: Page, testInfo: TestInfo, name: string, scrollTo?: Locator) {
-  if (scrollTo) await scrollTo.evaluate((el) => el.scrollIntoView({ block: 'start' }));
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`), fullPage: false });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** JWT-shaped: three base64url parts joined by dots (a header starting `eyJ`, or any three long parts). */
 const JWT = /eyJ[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]{4,}\.[A-Za-z0-9_-]*|[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}\.[A-Za-z0-9_-]{16,}/;

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from 'node:fs';
-import type { Page, TestInfo } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { expect, startBuiltSandbox, startShell, test } from './fixtures';
+import { shoot } from './screenshots';
 
 // Each test gets its own browser shell (fresh user data, fresh in-process sandbox): they change data.
 test.describe.configure({ mode: 'serial' });
@@ -232,13 +233,6 @@ test('adds a profile for another API, sets credentials for the session, and sets
   }
 });
 
-async function shoot(page: Page, testInfo: TestInfo, name: string) {
-  for (const scheme of ['light', 'dark'] as const) {
-    await page.emulateMedia({ colorScheme: scheme });
-    await page.screenshot({ path: testInfo.outputPath(`${name}-${scheme}.png`) });
-  }
-  await page.emulateMedia({ colorScheme: 'light' });
-}
 
 /** Calls a channel the way the renderer does (for setup only: the UI is what the tests exercise). */
 async function ipc<T>(page: Page, launchUrl: string, channel: string, input?: unknown): Promise<T> {

@@ -1,9 +1,6 @@
 import { regionExportSchema, type Region, type RegionOrUnknown } from '../../../preload/contract';
 import { AppError } from '../../ipc/app-error';
 
-// One reading of `<prospect>-<region>-demo` for main and the renderer.
-export { regionFromName } from '../../../lib/workspaces/region-from-name';
-
 export function exportText(baseUrl: string, records: Array<{ workspaceId: string; name: string | null; region: Region }>): string {
   return `${JSON.stringify({ format: 'embedded-console/workspace-regions', version: 1, baseUrl, records }, null, 2)}\n`;
 }

@@ -1,5 +1,6 @@
 import type { Region, RegionOrUnknown, RegionSuggestion, WorkspaceItem } from '../../../preload/contract';
-import { exportText, planImport, regionFromName } from './region-records';
+import { regionFromName } from '../../../lib/workspaces/region-from-name';
+import { exportText, planImport } from './region-records';
 import { AppError } from '../../ipc/app-error';
 import { createKeyedQueue } from '../keyed-queue';
 import type { AirbyteClient, CallOptions } from '../airbyte/airbyte-client';

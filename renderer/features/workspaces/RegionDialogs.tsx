@@ -8,6 +8,21 @@ export type RegionChange = { id: string; region: RegionOrUnknown };
 
 const regionLabel = (region: RegionOrUnknown) => (region === 'unknown' ? 'unknown' : region);
 
+/** Records regions in one `workspaces:setRegions` call: how both the suggestion and the bulk dialog save. */
+function useRecordRegions(onDone: (changes: RegionChange[]) => void) {
+  const [busy, setBusy] = useState(false);
+  const [error, setError] = useState<AppErrorShape | null>(null);
+  const record = async (items: RegionChange[]) => {
+    setBusy(true);
+    setError(null);
+    const result = await api.workspaces.setRegions({ items });
+    setBusy(false);
+    if (result.ok) onDone(items);
+    else setError(result.error);
+  };
+  return { busy, error, record };
+}
+
 /**
  * Regions read from names that follow `<prospect>-<region>-demo`, for review: every suggestion is
  * ticked, the user unticks what is wrong, and only the ticked ones are recorded (in one write).
@@ -15,15 +30,16 @@ const regionLabel = (region: RegionOrUnknown) => (region === 'unknown' ? 'unknow
 export function SuggestRegionsDialog({ onClose, onDone }: { onClose(): void; onDone(changes: RegionChange[]): void }) {
   const [suggestions, setSuggestions] = useState<RegionSuggestion[] | null>(null);
   const [ticked, setTicked] = useState<ReadonlySet<string>>(new Set());
-  const [error, setError] = useState<AppErrorShape | null>(null);
-  const [busy, setBusy] = useState(false);
+  const [loadError, setLoadError] = useState<AppErrorShape | null>(null);
+  const { busy, error: saveError, record } = useRecordRegions(onDone);
+  const error = loadError ?? saveError;
   const [requestId] = useState(() => crypto.randomUUID());
 
   useEffect(() => {
     let current = true;
     void api.workspaces.suggestRegions({ requestId }).then((result) => {
       if (!current) return;
-      if (!result.ok) return setError(result.error);
+      if (!result.ok) return setLoadError(result.error);
       setSuggestions(result.value);
       setTicked(new Set(result.value.map((s) => s.id)));
     });
@@ -45,12 +61,7 @@ export function SuggestRegionsDialog({ onClose, onDone }: { onClose(): void; onD
     if (!suggestions) return;
     const items = suggestions.filter((s) => ticked.has(s.id)).map((s) => ({ id: s.id, region: s.suggested }));
     if (items.length === 0) return;
-    setBusy(true);
-    setError(null);
-    const result = await api.workspaces.setRegions({ items });
-    setBusy(false);
-    if (result.ok) onDone(items);
-    else setError(result.error);
+    await record(items);
   };
 
   return (
@@ -124,19 +135,12 @@ export function SuggestRegionsDialog({ onClose, onDone }: { onClose(): void; onD
 export function BulkRegionDialog({ ids, onClose, onDone }: { ids: readonly string[]; onClose(): void; onDone(changes: RegionChange[]): void }) {
   // Nothing is pre-selected: one Enter must not move EU workspaces to the US.
   const [region, setRegion] = useState<RegionOrUnknown | null>(null);
-  const [busy, setBusy] = useState(false);
-  const [error, setError] = useState<AppErrorShape | null>(null);
+  const { busy, error, record } = useRecordRegions(onDone);
   const reasonId = useId();
   const submit = async (event: FormEvent) => {
     event.preventDefault();
     if (region === null) return;
-    const items = ids.map((id) => ({ id, region }));
-    setBusy(true);
-    setError(null);
-    const result = await api.workspaces.setRegions({ items });
-    setBusy(false);
-    if (result.ok) onDone(items);
-    else setError(result.error);
+    await record(ids.map((id) => ({ id, region })));
   };
   const noun = ids.length === 1 ? 'workspace' : 'workspaces';
   const count = ids.length.toLocaleString();
